@@ -1,0 +1,227 @@
+"""The ``mra-graph`` command line: parse, call one library function, format.
+
+Data goes to stdout (or ``-o FILE``), messages to stderr. Exit codes: 0 success,
+1 data or runtime error, 2 usage error.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+FORMATS = ("table", "csv", "json", "markdown")
+VIEWS = ("implemented", "signed", "pipeline")
+
+
+def _check_as_of(ctx, param, value):
+    if value is None:
+        return None
+    from .dates import parse_as_of
+    from .errors import InvalidDateError
+
+    try:
+        return parse_as_of(value)
+    except InvalidDateError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def network_options(command):
+    """--data, --administrations, --as-of and --view: which network to analyse."""
+    options = [
+        click.option("--data", "data_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Your own mras.csv (default: the bundled dataset). An administrations.csv "
+                          "beside it is used too."),
+        click.option("--administrations", "administrations_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Your own administrations.csv (default: beside --data, else bundled)."),
+        click.option("--as-of", "as_of", callback=_check_as_of, metavar="DATE",
+                     help="Analyse the network on this date, YYYY-MM-DD (default: today)."),
+        click.option("--view", type=click.Choice(VIEWS), default="implemented", show_default=True,
+                     help="implemented: in force; signed: also signed, not yet in force; "
+                          "pipeline: also under negotiation."),
+    ]
+    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
+
+
+def output_options(command):
+    """--format and -o/--output: how and where to write the result."""
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                     help="table for reading; csv, json or markdown for other tools."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write to this file (atomically) instead of standard output."),
+    ]
+    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
+
+
+def library_errors(command):
+    """Turn the library's errors into a one-paragraph message and exit code 1."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from .errors import MRAGraphError
+
+        try:
+            return command(*args, **kwargs)
+        except MRAGraphError as error:
+            raise click.ClickException(str(error)) from None
+    return wrapper
+
+
+def _network(data_path, administrations_path, as_of, view):
+    from .network import load
+
+    return load(data_path, administrations_path, as_of=as_of, view=view)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from ._io import atomic_write_text
+
+    atomic_write_text(output, text)
+    click.echo(f"Wrote {output}", err=True)
+
+
+def _emit_frame(frame, fmt: str, output: Path | None, caption: str) -> None:
+    from .formatting import format_frame
+
+    if fmt == "table":
+        click.echo(caption, err=True)
+    _emit(format_frame(frame, fmt), output)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mra-graph", prog_name="mra-graph")
+def main():
+    """Analyse customs AEO Mutual Recognition Arrangements (MRAs) as a network.
+
+    Works on the bundled, sourced dataset by default; --data uses your own file.
+
+    Example:
+
+        mra-graph report
+    """
+
+
+@main.command()
+@network_options
+@output_options
+@click.option("--focus", default="SG", show_default=True, help="Administration whose coverage is listed.")
+@click.option("--bloc", default="ASEAN", show_default=True, help="Bloc whose internal coverage is shown.")
+@library_errors
+def report(data_path, administrations_path, as_of, view, fmt, output, focus, bloc):
+    """Overview: network size, best-connected administrations, one coverage, one bloc.
+
+    Example:
+
+        mra-graph report --as-of 2024-12-31 --view signed
+    """
+    from .report import build_report
+
+    result = build_report(_network(data_path, administrations_path, as_of, view), focus=focus, bloc=bloc)
+    if fmt == "json":
+        import json
+
+        _emit(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", output)
+    elif fmt == "csv":
+        raise click.UsageError("report has several tables: use --format table, markdown or json")
+    else:
+        _emit(result.to_text(fmt), output)
+
+
+@main.command("coverage")
+@click.argument("code")
+@network_options
+@output_options
+@library_errors
+def coverage_command(code, data_path, administrations_path, as_of, view, fmt, output):
+    """Administrations that recognise CODE's AEOs, with arrangements, dates and sources.
+
+    CODE is an administration code (SG, US, EU, HK, TW, ...) or its name.
+
+    Example:
+
+        mra-graph coverage SG --as-of 2022-06-07 --view signed
+    """
+    from .metrics import coverage
+
+    net = _network(data_path, administrations_path, as_of, view)
+    table = coverage(net, code)
+    caption = f"{len(table)} administrations recognise the AEOs of {net.name_of(net.check_code(code))}, {net.describe()}"
+    _emit_frame(table, fmt, output, caption)
+
+
+@main.command("bloc")
+@click.argument("name")
+@network_options
+@output_options
+@library_errors
+def bloc_command(name, data_path, administrations_path, as_of, view, fmt, output):
+    """Who recognises whom inside bloc NAME: one row per pair of members.
+
+    Columns a, b, covered, via (arrangement ids), relation and since.
+
+    Example:
+
+        mra-graph bloc ASEAN --as-of 2024-08-19
+    """
+    from .metrics import bloc_coverage
+
+    net = _network(data_path, administrations_path, as_of, view)
+    table = bloc_coverage(net, name)
+    caption = (f"{int(table['covered'].sum())} of {len(table)} pairs of {name} members recognise each other, "
+               f"{net.describe()}")
+    _emit_frame(table, fmt, output, caption)
+
+
+@main.command("reach")
+@click.argument("code")
+@click.option("--hops", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Largest graph distance to include.")
+@network_options
+@output_options
+@library_errors
+def reach_command(code, hops, data_path, administrations_path, as_of, view, fmt, output):
+    """Administrations within K hops of CODE, with the intermediaries on shortest paths.
+
+    Only hop 1 is legal recognition: MRAs are not transitive, so hops 2 and more
+    show where a pathway of cooperation exists, not where CODE's AEOs get benefits.
+
+    Example:
+
+        mra-graph reach SG --hops 2
+    """
+    from .metrics import reach
+    from .metrics.reach import REACH_CAVEAT
+
+    net = _network(data_path, administrations_path, as_of, view)
+    table = reach(net, code, hops=hops)
+    caption = f"Within {hops} hops of {net.name_of(net.check_code(code))}, {net.describe()}. {REACH_CAVEAT}"
+    _emit_frame(table, fmt, output, caption)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--administrations", "administrations_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The administrations.csv to check codes against (default: beside FILE, else bundled).")
+@library_errors
+def validate(file, administrations_path):
+    """Check an mras.csv (or an administrations.csv) and list every problem.
+
+    Each problem reads FILE:LINE: column 'NAME': what is wrong. Exits 1 if there is any.
+
+    Example:
+
+        mra-graph validate my-mras.csv
+    """
+    from .data import validate_file
+    from .errors import DataValidationError
+
+    try:
+        summary = validate_file(file, administrations_path)
+    except DataValidationError as error:
+        click.echo(str(error))
+        sys.exit(1)
+    click.echo(summary)

@@ -1,0 +1,336 @@
+"""Read and validate the MRA data files.
+
+Two tables make a dataset (their columns are documented in ``data/README.md``):
+
+``mras.csv``
+    One row per party per arrangement.
+``administrations.csv``
+    One row per customs administration: code, name, AEO programme, blocs.
+
+Every problem found is collected before anything is raised, so one run of
+:func:`read_dataset` reports them all, each as ``FILE:LINE: column 'x': problem``
+(LINE is the physical line; the header is line 1). Files are read as text,
+never modified, and every cell is kept as a string (Namibia's code is ``NA``).
+"""
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .dates import parse_date
+from .errors import DataValidationError, FileReadError, InvalidDateError, Problem
+
+MRAS_COLUMNS = (
+    "arrangement", "name", "kind", "party", "signed", "effective", "ended",
+    "status", "scope", "source_url", "source_title", "notes",
+)
+ADMINISTRATIONS_REQUIRED = (
+    "code", "name", "programme", "programme_since", "region", "blocs", "source_url",
+)
+ADMINISTRATIONS_OPTIONAL = (
+    "source_title", "members", "aeo_count", "aeo_count_year", "notes",
+)
+KINDS = ("bilateral", "plurilateral")
+STATUSES = ("negotiating", "signed", "pilot", "implemented", "suspended", "terminated")
+
+_CODE = re.compile(r"^[A-Z]{2}$")
+_BLOC = re.compile(r"^[A-Z][A-Za-z0-9-]*$")
+_ARRANGEMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The two validated tables and where they came from.
+
+    Attributes
+    ----------
+    mras : pandas.DataFrame
+        One row per party per arrangement, columns :data:`MRAS_COLUMNS`.
+    administrations : pandas.DataFrame
+        One row per administration, indexed by nothing, column ``code`` unique.
+    source : str
+        Where the arrangements were read from (``"bundled"`` or a path).
+    """
+
+    mras: pd.DataFrame
+    administrations: pd.DataFrame
+    source: str
+
+
+def bundled_file(name: str) -> Path:
+    """Path of a file of the bundled dataset (``mras.csv``, ``administrations.csv``, ...).
+
+    Installed, the dataset is the package data ``mra_graph._data``; in a source
+    checkout it is the ``data/`` folder beside the package.
+    """
+    try:
+        folder = importlib.resources.files("mra_graph._data")
+    except ModuleNotFoundError:
+        folder = importlib.resources.files("mra_graph").parent / "data"
+    return Path(str(folder / name))
+
+
+def read_dataset(mras: str | Path | None = None, administrations: str | Path | None = None) -> Dataset:
+    """Read and validate a dataset.
+
+    Parameters
+    ----------
+    mras : path, optional
+        A ``mras.csv`` of the user's. Default: the bundled dataset.
+    administrations : path, optional
+        Its ``administrations.csv``. Default: the file of that name beside
+        ``mras`` if there is one, else the bundled one.
+
+    Returns
+    -------
+    Dataset
+
+    Raises
+    ------
+    DataValidationError
+        Listing every problem in either file.
+    FileReadError
+        If a file cannot be opened.
+
+    Examples
+    --------
+    >>> data = read_dataset()
+    >>> {"SG", "MY"} <= set(data.administrations["code"])
+    True
+    """
+    mras_path = Path(mras) if mras is not None else bundled_file("mras.csv")
+    if administrations is not None:
+        admin_path = Path(administrations)
+    elif mras is not None and (mras_path.parent / "administrations.csv").is_file():
+        admin_path = mras_path.parent / "administrations.csv"
+    else:
+        admin_path = bundled_file("administrations.csv")
+    admin_problems: list[Problem] = []
+    mras_problems: list[Problem] = []
+    mras_rows = _read_table(mras_path, MRAS_COLUMNS, (), mras_problems)
+    admin_rows = _read_table(admin_path, ADMINISTRATIONS_REQUIRED, ADMINISTRATIONS_OPTIONAL, admin_problems)
+    _check_administrations(admin_rows, _label(admin_path, mras is None and administrations is None), admin_problems)
+    codes = {row["code"] for _, row in admin_rows}
+    _check_mras(mras_rows, _label(mras_path, mras is None), codes, mras_problems)
+    problems = admin_problems + mras_problems
+    if problems:
+        raise DataValidationError(problems)
+    return Dataset(
+        mras=_frame(mras_rows, MRAS_COLUMNS),
+        administrations=_frame(admin_rows, ADMINISTRATIONS_REQUIRED + ADMINISTRATIONS_OPTIONAL),
+        source="bundled" if mras is None else str(mras_path),
+    )
+
+
+def _label(path: Path, bundled: bool) -> str:
+    return f"data/{path.name}" if bundled else str(path)
+
+
+def _frame(rows: list[tuple[int, dict]], columns: Iterable[str]) -> pd.DataFrame:
+    columns = list(columns)
+    records = [{column: row.get(column, "") for column in columns} for _, row in rows]
+    return pd.DataFrame.from_records(records, columns=columns).astype(str)
+
+
+def _read_table(
+    path: Path, required: tuple[str, ...], optional: tuple[str, ...], problems: list[Problem]
+) -> list[tuple[int, dict]]:
+    """Rows of a CSV file as (physical line, {column: stripped text}); problems appended."""
+    label = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FileReadError(f"cannot read {path}: {error.strerror or error}") from None
+    problems_before = len(problems)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(label, line, None, f"not valid UTF-8 text (byte 0x{raw[error.start]:02x})"))
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, dict]] = []
+    header: list[str] | None = None
+    last_line = 0
+    try:
+        for fields in reader:
+            first_line, last_line = last_line + 1, reader.line_num
+            if not any(field.strip() for field in fields):
+                continue
+            if header is None:
+                header = [field.strip() for field in fields]
+                _check_header(header, label, first_line, required, optional, problems)
+                if len(problems) > problems_before:
+                    return []
+                continue
+            if len(fields) != len(header):
+                problems.append(Problem(
+                    label, first_line, None,
+                    f"expected {len(header)} fields, found {len(fields)} (check commas and quotes)",
+                ))
+                continue
+            rows.append((first_line, {name: value.strip() for name, value in zip(header, fields)}))
+    except csv.Error as error:
+        problems.append(Problem(label, reader.line_num, None, f"not readable as CSV: {error}"))
+        return []
+    if header is None:
+        problems.append(Problem(label, 1, None, "the file is empty: expected a header line"))
+    return rows
+
+
+def _check_header(header, label, line, required, optional, problems) -> None:
+    seen = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(label, line, name, "appears twice in the header"))
+        elif name not in required and name not in optional:
+            known = ", ".join(required + optional)
+            problems.append(Problem(label, line, name, f"unknown column (known columns: {known})"))
+        seen.add(name)
+    for name in required:
+        if name not in seen:
+            problems.append(Problem(label, line, name, "required column is missing from the header"))
+
+
+def _check_administrations(rows, label, problems) -> None:
+    first_line_of: dict[str, int] = {}
+    for line, row in rows:
+        def problem(column, message):
+            problems.append(Problem(label, line, column, message))
+
+        code = row["code"]
+        if not _CODE.match(code):
+            problem("code", f"'{code}' is not a two-letter upper-case code (ISO 3166-1 alpha-2, or EU)")
+        elif code in first_line_of:
+            problem("code", f"'{code}' is listed twice (first on line {first_line_of[code]})")
+        else:
+            first_line_of[code] = line
+        if not row["name"]:
+            problem("name", "is empty")
+        if row["programme_since"] and not _YEAR.match(row["programme_since"]):
+            problem("programme_since", f"'{row['programme_since']}' is not a year (YYYY)")
+        for bloc in split_list(row["blocs"]):
+            if not _BLOC.match(bloc):
+                problem("blocs", f"'{bloc}' is not a bloc name (letters, digits, '-'; ';' between blocs)")
+        for member in split_list(row.get("members", "")):
+            if not _CODE.match(member):
+                problem("members", f"'{member}' is not a two-letter country code")
+        if row.get("aeo_count") and not row["aeo_count"].isdigit():
+            problem("aeo_count", f"'{row['aeo_count']}' is not a whole number")
+        if row.get("aeo_count_year") and not _YEAR.match(row["aeo_count_year"]):
+            problem("aeo_count_year", f"'{row['aeo_count_year']}' is not a year (YYYY)")
+        _check_source(row, problem, title_required=False)
+
+
+def _check_mras(rows, label, codes, problems) -> None:
+    arrangements: dict[str, list[tuple[int, dict]]] = {}
+    for line, row in rows:
+        def problem(column, message):
+            problems.append(Problem(label, line, column, message))
+
+        if not _ARRANGEMENT_ID.match(row["arrangement"]):
+            problem("arrangement", f"'{row['arrangement']}' is not an arrangement id (letters, digits, '-', '_', '.')")
+        if not row["name"]:
+            problem("name", "is empty")
+        if row["kind"] not in KINDS:
+            problem("kind", f"'{row['kind']}' is not one of: {', '.join(KINDS)}")
+        if row["status"] not in STATUSES:
+            problem("status", f"'{row['status']}' is not one of: {', '.join(STATUSES)}")
+        if row["party"] not in codes:
+            problem("party", f"'{row['party']}' is not a known code (add it to administrations.csv)")
+        dates = {}
+        for column in ("signed", "effective", "ended"):
+            if row[column]:
+                try:
+                    dates[column] = parse_date(row[column])
+                except InvalidDateError as error:
+                    problem(column, str(error))
+        for earlier, later in (("signed", "effective"), ("effective", "ended"), ("signed", "ended")):
+            if earlier in dates and later in dates and dates[earlier].start > dates[later].end:
+                problem(later, f"{later} {row[later]} is before {earlier} {row[earlier]}")
+        if row["ended"] and row["status"] not in ("suspended", "terminated"):
+            problem("ended", f"an end date needs status suspended or terminated, not '{row['status']}'")
+        _check_source(row, problem, title_required=True)
+        arrangements.setdefault(row["arrangement"], []).append((line, row))
+    for arrangement, members in arrangements.items():
+        _check_arrangement(arrangement, members, label, problems)
+
+
+def _check_arrangement(arrangement, members, label, problems) -> None:
+    first_line, first = members[0]
+    seen: dict[str, int] = {}
+    for line, row in members:
+        if row["party"] in seen:
+            problems.append(Problem(label, line, "party", f"'{row['party']}' is listed twice in "
+                                    f"arrangement '{arrangement}' (first on line {seen[row['party']]})"))
+        seen.setdefault(row["party"], line)
+        for column in ("kind", "name"):
+            if row[column] != first[column]:
+                problems.append(Problem(label, line, column, f"'{row[column]}' differs from "
+                                        f"'{first[column]}' on line {first_line} of the same arrangement"))
+    if first["kind"] == "bilateral" and len(seen) != 2:
+        problems.append(Problem(label, first_line, "party", f"bilateral arrangement '{arrangement}' "
+                                f"has {len(seen)} part{'y' if len(seen) == 1 else 'ies'}; it needs exactly 2"))
+
+
+def _check_source(row, problem, *, title_required: bool) -> None:
+    url = row["source_url"]
+    if not url:
+        problem("source_url", "is empty: every row needs a public source")
+    elif not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
+        problem("source_url", f"'{url}' is not a web address (http:// or https://)")
+    if title_required and not row.get("source_title"):
+        problem("source_title", "is empty: name the source")
+
+
+def split_list(text: str) -> list[str]:
+    """Split a ``;``-separated cell (``blocs``, ``members``) into its items.
+
+    Examples
+    --------
+    >>> split_list("ASEAN; APEC")
+    ['ASEAN', 'APEC']
+    """
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def validate_file(path: str | Path, administrations: str | Path | None = None) -> str:
+    """Validate one file and describe it in a line; raise on any problem.
+
+    ``path`` is taken as an administrations table when its header has a
+    ``code`` column and no ``arrangement`` column, else as an ``mras.csv``.
+
+    Returns
+    -------
+    str
+        A one-line summary, e.g. ``"my.csv: valid, 4 rows: 2 arrangements, 3 parties"``.
+
+    Raises
+    ------
+    DataValidationError, FileReadError
+    """
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+            header = {name.strip() for name in next(csv.reader([stream.readline()]), [])}
+    except OSError as error:
+        raise FileReadError(f"cannot read {path}: {error.strerror or error}") from None
+    if "code" in header and "arrangement" not in header:
+        problems: list[Problem] = []
+        rows = _read_table(path, ADMINISTRATIONS_REQUIRED, ADMINISTRATIONS_OPTIONAL, problems)
+        _check_administrations(rows, str(path), problems)
+        if problems:
+            raise DataValidationError(problems)
+        return f"{path}: valid, {len(rows)} administrations"
+    dataset = read_dataset(path, administrations)
+    table = dataset.mras
+    return (f"{path}: valid, {len(table)} rows: {table['arrangement'].nunique()} arrangements, "
+            f"{table['party'].nunique()} parties")

@@ -1,0 +1,281 @@
+"""MRANetwork: the arrangements table turned into a dated recognition graph.
+
+A party is *active* in an arrangement at date t, in a view:
+
+``implemented`` (default)
+    its status is implemented, or suspended/terminated with ``ended`` after t,
+    and its ``effective`` date is on or before t;
+``signed``
+    as above, and also parties that signed or run a pilot: the date compared is
+    ``signed`` (or ``effective`` where no signing date is known);
+``pipeline``
+    as ``signed``, and also parties still negotiating.
+
+A row with no date to compare counts only in the present-day view (as-of today
+or later) and is flagged ``date unknown``; it is left out of every past date.
+Two administrations *recognise each other* at t when some arrangement has both
+active at t. MRAs are not transitive: a path A-B-C is not recognition of A by C.
+"""
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from functools import cached_property
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from .data import Dataset, read_dataset, split_list
+from .dates import SourceDate, parse_as_of, parse_date
+from .errors import MRAGraphError, UnknownCodeError
+
+VIEWS = ("implemented", "signed", "pipeline")
+_STATUSES_IN_VIEW = {
+    "implemented": ("implemented", "suspended", "terminated"),
+    "signed": ("implemented", "suspended", "terminated", "signed", "pilot"),
+    "pipeline": ("implemented", "suspended", "terminated", "signed", "pilot", "negotiating"),
+}
+_PROGRESS = ("negotiating", "signed", "pilot", "implemented")
+UNKNOWN_DATE = "date unknown"
+
+
+class MRANetwork:
+    """Customs AEO mutual recognition at one date, in one view. Immutable.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        Validated tables, from :func:`mra_graph.data.read_dataset`.
+    date : str or datetime.date, optional
+        The as-of date (``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` mean the end of
+        that period). Default: today.
+    view : {"implemented", "signed", "pipeline"}
+        What counts as recognition (see the module documentation).
+
+    Examples
+    --------
+    >>> net = load().as_of("2024-08-19")
+    >>> net.graph.has_edge("SG", "TH")
+    True
+    >>> net.describe()
+    'as of 2024-08-19, view: implemented (arrangements in force)'
+    """
+
+    def __init__(self, dataset: Dataset, *, date: str | date | None = None, view: str = "implemented"):
+        if view not in VIEWS:
+            raise MRAGraphError(f"unknown view '{view}': choose one of {', '.join(VIEWS)}")
+        self._dataset = dataset
+        self._date = parse_as_of(date)
+        self._view = view
+
+    # ----- identity and derived networks -------------------------------------------------
+    @property
+    def date(self) -> date:
+        """The as-of date."""
+        return self._date
+
+    @property
+    def view_name(self) -> str:
+        """The view: ``implemented``, ``signed`` or ``pipeline``."""
+        return self._view
+
+    @property
+    def source(self) -> str:
+        """Where the arrangements came from: ``"bundled"`` or a file path."""
+        return self._dataset.source
+
+    @property
+    def is_present_day(self) -> bool:
+        """True when the as-of date is today or later, so undated rows count."""
+        return self._date >= date.today()
+
+    def as_of(self, when: str | date | None) -> "MRANetwork":
+        """The same data and view at another date (None: today)."""
+        return MRANetwork(self._dataset, date=when, view=self._view)
+
+    def view(self, name: str) -> "MRANetwork":
+        """The same data and date in another view."""
+        return MRANetwork(self._dataset, date=self._date, view=name)
+
+    def describe(self) -> str:
+        """One line stating the as-of date and the view, for titles and reports."""
+        meaning = {
+            "implemented": "arrangements in force",
+            "signed": "also signed, not yet in force",
+            "pipeline": "also under negotiation",
+        }[self._view]
+        return f"as of {self._date.isoformat()}, view: {self._view} ({meaning})"
+
+    def __repr__(self) -> str:
+        graph = self.graph
+        return (f"<MRANetwork {self.describe()}; {graph.number_of_edges()} recognising pairs "
+                f"among {sum(1 for _, d in graph.degree() if d)} administrations>")
+
+    # ----- tables -------------------------------------------------------------------------
+    @property
+    def mras(self) -> pd.DataFrame:
+        """A copy of the arrangements table (one row per party per arrangement)."""
+        return self._dataset.mras.copy()
+
+    @property
+    def administrations(self) -> pd.DataFrame:
+        """A copy of the administrations table."""
+        return self._dataset.administrations.copy()
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        table = self._dataset.administrations
+        return dict(zip(table["code"], table["name"]))
+
+    def name_of(self, code: str) -> str:
+        """The administration's name, e.g. ``name_of("TW") == "Chinese Taipei"``."""
+        return self._names.get(code, code)
+
+    def check_code(self, code: str) -> str:
+        """Return the known administration code for ``code`` (case-insensitive, or a name).
+
+        Raises
+        ------
+        UnknownCodeError
+            With the closest known codes as suggestions.
+        """
+        wanted = code.strip()
+        if wanted.upper() in self._names:
+            return wanted.upper()
+        by_name = {name.casefold(): c for c, name in self._names.items()}
+        if wanted.casefold() in by_name:
+            return by_name[wanted.casefold()]
+        suggestions = difflib.get_close_matches(wanted.upper(), list(self._names), n=3, cutoff=0.5)
+        suggestions += [by_name[n] for n in difflib.get_close_matches(wanted.casefold(), list(by_name), n=3)]
+        return self._unknown("administration code", wanted, suggestions)
+
+    @cached_property
+    def blocs(self) -> dict[str, list[str]]:
+        """Bloc name -> sorted member codes, from the ``blocs`` column of administrations."""
+        blocs: dict[str, list[str]] = {}
+        for code, cell in zip(self._dataset.administrations["code"], self._dataset.administrations["blocs"]):
+            for bloc in split_list(cell):
+                blocs.setdefault(bloc, []).append(code)
+        return {bloc: sorted(members) for bloc, members in sorted(blocs.items())}
+
+    def bloc_members(self, bloc: str) -> list[str]:
+        """Member codes of a bloc (case-insensitive name), e.g. the ten ASEAN Member States."""
+        by_upper = {name.upper(): name for name in self.blocs}
+        if bloc.strip().upper() in by_upper:
+            return list(self.blocs[by_upper[bloc.strip().upper()]])
+        suggestions = difflib.get_close_matches(bloc.upper(), list(by_upper), n=3, cutoff=0.4)
+        return self._unknown("bloc", bloc, [by_upper[s] for s in suggestions])
+
+    @staticmethod
+    def _unknown(kind: str, wanted: str, suggestions: list[str]):
+        raise UnknownCodeError(kind, wanted, list(dict.fromkeys(suggestions)))
+
+    @cached_property
+    def programme_holders(self) -> list[str]:
+        """Codes of administrations with an AEO programme: the default universe for shares."""
+        table = self._dataset.administrations
+        return sorted(table.loc[table["programme"] != "", "code"])
+
+    # ----- activity -----------------------------------------------------------------------
+    @cached_property
+    def active_parties(self) -> pd.DataFrame:
+        """Rows of the arrangements table whose party is active at the date, in the view.
+
+        Adds ``since`` (a :class:`~mra_graph.dates.SourceDate`, or None when the
+        row has no date to compare and counts only because the view is present-day).
+        """
+        table = self._dataset.mras
+        statuses = _STATUSES_IN_VIEW[self._view]
+        keep, since = [], []
+        for row in table.itertuples(index=False):
+            active, started = self._is_active(row, statuses)
+            keep.append(active)
+            since.append(started)
+        active = table.loc[keep].copy()
+        active["since"] = [s for s, k in zip(since, keep) if k]
+        return active.reset_index(drop=True)
+
+    def _is_active(self, row, statuses) -> tuple[bool, SourceDate | None]:
+        if row.status not in statuses:
+            return False, None
+        if row.status in ("suspended", "terminated"):
+            if not row.ended or parse_date(row.ended).start <= self._date:
+                return False, None
+        compared = row.effective if self._view == "implemented" else (row.signed or row.effective)
+        if not compared:
+            return self.is_present_day, None
+        started = parse_date(compared)
+        return started.start <= self._date, started
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        """The recognition graph: one node per administration, one edge per recognising pair.
+
+        Node attributes: ``name``, ``programme``, ``region``, ``blocs``.
+        Edge attributes: ``arrangements`` (tuple of dicts: ``arrangement``, ``name``,
+        ``kind``, ``status``, ``since``, ``scope``, ``sources``) and ``since``
+        (the earliest date the pair recognised each other, None if unknown).
+        The graph is frozen; ``graph.graph`` records the date, view and source.
+        """
+        graph = nx.Graph(as_of=self._date.isoformat(), view=self._view, source=self.source,
+                         created_with="mra_graph")
+        for row in self._dataset.administrations.sort_values("code").itertuples(index=False):
+            graph.add_node(row.code, name=row.name, programme=row.programme, region=row.region,
+                           blocs=tuple(split_list(row.blocs)))
+        links: dict[tuple[str, str], list[dict]] = {}
+        active = self.active_parties.sort_values(["arrangement", "party"])
+        for arrangement, rows in active.groupby("arrangement", sort=True):
+            records = list(rows.itertuples(index=False))
+            for first, second in combinations(records, 2):
+                links.setdefault((first.party, second.party), []).append(_link(arrangement, first, second))
+        for (a, b), arrangements in sorted(links.items()):
+            dates = [link["since"] for link in arrangements]
+            known = [d for d in dates if d is not None]
+            graph.add_edge(a, b, arrangements=tuple(arrangements),
+                           since=min(known, key=lambda d: d.start) if known else None)
+        return nx.freeze(graph)
+
+
+def _link(arrangement: str, first, second) -> dict:
+    """What one arrangement contributes to the edge between two of its active parties."""
+    dates = [first.since, second.since]
+    since = None if None in dates else max(dates, key=lambda d: d.start)
+    # A suspended or terminated party counts only while it was still in force.
+    statuses = ["implemented" if s in ("suspended", "terminated") else s for s in (first.status, second.status)]
+    status = min(statuses, key=_PROGRESS.index)
+    return {
+        "arrangement": arrangement,
+        "name": first.name,
+        "kind": first.kind,
+        "status": status,
+        "since": since,
+        "scope": "; ".join(dict.fromkeys(s for s in (first.scope, second.scope) if s)),
+        "sources": tuple(sorted({first.source_url, second.source_url})),
+    }
+
+
+def describe_date(value: SourceDate | None) -> str:
+    """A date for outputs: ``2010-06``, ``on or before 2022-06-07`` or ``date unknown``."""
+    return UNKNOWN_DATE if value is None else value.describe()
+
+
+def load(mras: str | None = None, administrations: str | None = None, *,
+         as_of: str | date | None = None, view: str = "implemented") -> MRANetwork:
+    """Load a dataset (the bundled one by default) as an :class:`MRANetwork`.
+
+    Parameters
+    ----------
+    mras, administrations : path, optional
+        A user's files; see :func:`mra_graph.data.read_dataset`.
+    as_of : str or date, optional
+        The as-of date; default today.
+    view : {"implemented", "signed", "pipeline"}
+
+    Examples
+    --------
+    >>> net = load(as_of="2022-06-07", view="signed")
+    >>> sorted(net.graph["SG"])
+    ['AU', 'CA', 'CN', 'HK', 'JP', 'KR', 'NZ', 'TH', 'TW', 'US']
+    """
+    return MRANetwork(read_dataset(mras, administrations), date=as_of, view=view)

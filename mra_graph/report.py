@@ -1,0 +1,146 @@
+"""The overview report: network size, hubs, one administration's coverage, one bloc."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .formatting import format_frame, records
+from .metrics import bloc_coverage, bloc_matrix, coverage, coverage_counts, network_summary
+from .metrics.reach import REACH_CAVEAT
+from .network import MRANetwork
+
+_DATE_NOTE = ("Dates carry their source's precision (2010-06 is June 2010); 'on or before' marks a "
+              "date the source only establishes as an upper bound; 'date unknown' rows count only "
+              "in today's view.")
+
+
+@dataclass(frozen=True)
+class Report:
+    """The report's tables, and its text. Build it with :func:`build_report`.
+
+    Attributes
+    ----------
+    title : str
+    summary, hubs, focus, bloc_pairs : pandas.DataFrame
+        :func:`~mra_graph.metrics.network_summary`, the ``top`` rows of
+        :func:`~mra_graph.metrics.coverage_counts`, :func:`~mra_graph.metrics.coverage`
+        of the focus administration, :func:`~mra_graph.metrics.bloc_coverage` of the bloc.
+    matrix : pandas.DataFrame
+        :func:`~mra_graph.metrics.bloc_matrix` of the bloc.
+    """
+
+    title: str
+    focus_code: str
+    focus_name: str
+    bloc: str
+    summary: pd.DataFrame
+    hubs: pd.DataFrame
+    focus: pd.DataFrame
+    bloc_pairs: pd.DataFrame
+    matrix: pd.DataFrame
+
+    def to_dict(self) -> dict:
+        """Every section as JSON-ready records."""
+        return {
+            "title": self.title,
+            "summary": records(self.summary)[0],
+            "hubs": records(self.hubs),
+            "focus": {"administration": self.focus_code, "partners": records(self.focus)},
+            "bloc": {"name": self.bloc, "pairs": records(self.bloc_pairs)},
+            "notes": [_DATE_NOTE, REACH_CAVEAT],
+        }
+
+    def to_text(self, fmt: str = "table") -> str:
+        """The report as plain text (``fmt="table"``) or Markdown (``fmt="markdown"``)."""
+        heading = (lambda text: f"## {text}") if fmt == "markdown" else (lambda text: f"{text}\n{'-' * len(text)}")
+        s = self.summary.iloc[0]
+        covered = self.bloc_pairs[self.bloc_pairs["covered"]]
+        parts = [
+            ("# " if fmt == "markdown" else "") + self.title,
+            heading("The network"),
+            _paragraph(
+                f"{s['with_recognition']} of the {s['administrations']} administrations in the data "
+                f"recognise at least one other's AEOs, through {s['arrangements']} arrangements "
+                f"({s['bilateral']} bilateral, {s['plurilateral']} plurilateral) that make "
+                f"{s['recognising_pairs']} recognising pairs. That is {s['density']:.1%} of all possible "
+                f"pairs among administrations with an AEO programme; those with any partner have "
+                f"{s['mean_partners']} on average.", fmt),
+            heading("Best-connected administrations"),
+            _table(self.hubs.drop(columns=["partner_codes"]).assign(share=self.hubs["share"].map("{:.0%}".format)),
+                   fmt),
+            heading(f"{self.focus_name} ({self.focus_code}): {len(self.focus)} administrations recognise its AEOs"),
+            _table(self.focus[["partner", "name", "via", "since"]], fmt),
+            heading(f"{self.bloc}: who recognises whom among its {len(self.matrix)} members"),
+            _paragraph(f"{len(covered)} of {len(self.bloc_pairs)} member pairs recognise each other "
+                       f"({len(covered) / max(len(self.bloc_pairs), 1):.0%}). "
+                       "B = bilateral MRA, P = plurilateral arrangement (the AAMRA), B+P = both, . = none.", fmt),
+            _table(self.matrix.reset_index(names=""), fmt),
+            heading(f"{self.bloc} gaps: members not yet recognising each other"),
+            _table(_gaps(self.bloc_pairs), fmt) if len(covered) < len(self.bloc_pairs)
+            else _paragraph("None: every pair of members recognises each other.", fmt),
+            heading("Notes"),
+            _paragraph(_DATE_NOTE, fmt),
+            _paragraph(REACH_CAVEAT + " See `mra-graph reach CODE`.", fmt),
+            _paragraph("Every figure is sourced: `mra-graph coverage CODE --format csv` lists the "
+                       "arrangements and source URLs behind each partner.", fmt),
+        ]
+        return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
+
+
+def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top: int = 10) -> Report:
+    """Gather the report's tables for a network.
+
+    Parameters
+    ----------
+    net : MRANetwork
+    focus : str
+        The administration whose coverage is listed.
+    bloc : str
+        The bloc whose internal coverage is shown.
+    top : int
+        How many best-connected administrations to list.
+
+    Examples
+    --------
+    >>> report = build_report(load(as_of="2024-08-19"))
+    >>> report.matrix.loc["SG", "TH"]
+    'B+P'
+    """
+    focus = net.check_code(focus)
+    members = net.bloc_members(bloc)
+    hubs = coverage_counts(net)
+    return Report(
+        title=f"AEO mutual recognition {net.describe()}",
+        focus_code=focus,
+        focus_name=net.name_of(focus),
+        bloc=next(name for name in net.blocs if net.blocs[name] == members),
+        summary=network_summary(net),
+        hubs=hubs[hubs["partners"] > 0].head(top).reset_index(drop=True),
+        focus=coverage(net, focus),
+        bloc_pairs=bloc_coverage(net, bloc),
+        matrix=bloc_matrix(net, bloc),
+    )
+
+
+def _gaps(pairs: pd.DataFrame) -> pd.DataFrame:
+    missing = pairs[~pairs["covered"]]
+    rows = []
+    for member in sorted(set(pairs["a"]) | set(pairs["b"])):
+        others = sorted(set(missing.loc[missing["a"] == member, "b"]) | set(missing.loc[missing["b"] == member, "a"]))
+        if others:
+            rows.append({"member": member, "missing": len(others), "not recognising": others})
+    return pd.DataFrame(rows, columns=["member", "missing", "not recognising"])
+
+
+def _table(frame: pd.DataFrame, fmt: str) -> str:
+    text = format_frame(frame, "markdown" if fmt == "markdown" else "table")
+    return text if fmt == "markdown" else "\n".join("  " + line for line in text.splitlines())
+
+
+def _paragraph(text: str, fmt: str) -> str:
+    if fmt == "markdown":
+        return text
+    import textwrap
+
+    return textwrap.fill(text, width=88)
