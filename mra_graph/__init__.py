@@ -1,7 +1,8 @@
 """mra-graph: the network of customs AEO Mutual Recognition Arrangements.
 
 Load the bundled, sourced dataset (or your own) as a dated recognition graph and
-measure coverage, bloc coverage and k-hop reach.
+measure coverage, bloc coverage and k-hop reach. Names are imported on first
+use, so ``import mra_graph`` (and the command line's ``--help``) stay fast.
 
 Examples
 --------
@@ -10,18 +11,27 @@ Examples
 >>> mra_graph.coverage(net, "SG")["partner"].tolist()
 ['AU', 'CA', 'CN', 'HK', 'JP', 'KR', 'NZ', 'TH', 'TW', 'US']
 """
-from .data import Dataset, read_dataset
-from .errors import DataValidationError, InvalidDateError, MRAGraphError, UnknownCodeError
-from .metrics import (
-    bloc_coverage, bloc_density, bloc_matrix, coverage, coverage_counts, network_summary, reach, reach_curve,
-)
-from .network import VIEWS, MRANetwork, load
-from .report import Report, build_report
+from importlib import import_module
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "DataValidationError", "Dataset", "InvalidDateError", "MRAGraphError", "MRANetwork", "Report",
-    "UnknownCodeError", "VIEWS", "bloc_coverage", "bloc_density", "bloc_matrix", "build_report", "coverage",
-    "coverage_counts", "load", "network_summary", "reach", "reach_curve", "read_dataset",
-]
+_PUBLIC = {
+    "Dataset": "data", "read_dataset": "data",
+    "DataValidationError": "errors", "InvalidDateError": "errors", "MRAGraphError": "errors",
+    "UnknownCodeError": "errors",
+    "bloc_coverage": "metrics", "bloc_density": "metrics", "bloc_matrix": "metrics", "coverage": "metrics",
+    "coverage_counts": "metrics", "network_summary": "metrics", "reach": "metrics", "reach_curve": "metrics",
+    "VIEWS": "network", "MRANetwork": "network", "load": "network",
+    "Report": "report", "build_report": "report",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    if name in _PUBLIC:
+        return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)
+    raise AttributeError(f"module 'mra_graph' has no attribute '{name}'")
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from . import __version__
+
 FORMATS = ("table", "csv", "json", "markdown")
 VIEWS = ("implemented", "signed", "pipeline")
 
@@ -44,15 +46,15 @@ def network_options(command):
     return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
 
 
-def output_options(command):
+def output_options(formats=FORMATS):
     """--format and -o/--output: how and where to write the result."""
     options = [
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                     help="table for reading; csv, json or markdown for other tools."),
+        click.option("--format", "fmt", type=click.Choice(formats), default="table", show_default=True,
+                     help=f"table for reading; {', '.join(formats[1:])} for other tools."),
         click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write to this file (atomically) instead of standard output."),
     ]
-    return functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
+    return lambda command: functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
 
 
 def library_errors(command):
@@ -93,7 +95,7 @@ def _emit_frame(frame, fmt: str, output: Path | None, caption: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="mra-graph", prog_name="mra-graph")
+@click.version_option(__version__, prog_name="mra-graph")
 def main():
     """Analyse customs AEO Mutual Recognition Arrangements (MRAs) as a network.
 
@@ -105,9 +107,9 @@ def main():
     """
 
 
-@main.command()
+@main.command(short_help="Overview: the network, its hubs, one coverage, one bloc.")
 @network_options
-@output_options
+@output_options(("table", "markdown", "json"))
 @click.option("--focus", default="SG", show_default=True, help="Administration whose coverage is listed.")
 @click.option("--bloc", default="ASEAN", show_default=True, help="Bloc whose internal coverage is shown.")
 @library_errors
@@ -125,16 +127,14 @@ def report(data_path, administrations_path, as_of, view, fmt, output, focus, blo
         import json
 
         _emit(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", output)
-    elif fmt == "csv":
-        raise click.UsageError("report has several tables: use --format table, markdown or json")
     else:
         _emit(result.to_text(fmt), output)
 
 
-@main.command("coverage")
+@main.command("coverage", short_help="Who recognises CODE's AEOs, with arrangements, dates and sources.")
 @click.argument("code")
 @network_options
-@output_options
+@output_options()
 @library_errors
 def coverage_command(code, data_path, administrations_path, as_of, view, fmt, output):
     """Administrations that recognise CODE's AEOs, with arrangements, dates and sources.
@@ -153,10 +153,10 @@ def coverage_command(code, data_path, administrations_path, as_of, view, fmt, ou
     _emit_frame(table, fmt, output, caption)
 
 
-@main.command("bloc")
+@main.command("bloc", short_help="Who recognises whom among the members of bloc NAME.")
 @click.argument("name")
 @network_options
-@output_options
+@output_options()
 @library_errors
 def bloc_command(name, data_path, administrations_path, as_of, view, fmt, output):
     """Who recognises whom inside bloc NAME: one row per pair of members.
@@ -176,12 +176,12 @@ def bloc_command(name, data_path, administrations_path, as_of, view, fmt, output
     _emit_frame(table, fmt, output, caption)
 
 
-@main.command("reach")
+@main.command("reach", short_help="Who is within K hops of CODE (network reach, not recognition).")
 @click.argument("code")
 @click.option("--hops", type=click.IntRange(min=1), default=2, show_default=True,
               help="Largest graph distance to include.")
 @network_options
-@output_options
+@output_options()
 @library_errors
 def reach_command(code, hops, data_path, administrations_path, as_of, view, fmt, output):
     """Administrations within K hops of CODE, with the intermediaries on shortest paths.
@@ -202,7 +202,7 @@ def reach_command(code, hops, data_path, administrations_path, as_of, view, fmt,
     _emit_frame(table, fmt, output, caption)
 
 
-@main.command()
+@main.command(short_help="Check a data file and list every problem in it.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--administrations", "administrations_path", type=click.Path(dir_okay=False, path_type=Path),
               help="The administrations.csv to check codes against (default: beside FILE, else bundled).")

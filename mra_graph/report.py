@@ -26,6 +26,9 @@ class Report:
         :func:`~mra_graph.metrics.network_summary`, the ``top`` rows of
         :func:`~mra_graph.metrics.coverage_counts`, :func:`~mra_graph.metrics.coverage`
         of the focus administration, :func:`~mra_graph.metrics.bloc_coverage` of the bloc.
+    focus_signed_only : pandas.DataFrame
+        Partners of the focus administration in the ``signed`` view that are not in
+        ``focus``: arrangements signed but not (yet) recorded as in force.
     matrix : pandas.DataFrame
         :func:`~mra_graph.metrics.bloc_matrix` of the bloc.
     """
@@ -37,6 +40,7 @@ class Report:
     summary: pd.DataFrame
     hubs: pd.DataFrame
     focus: pd.DataFrame
+    focus_signed_only: pd.DataFrame
     bloc_pairs: pd.DataFrame
     matrix: pd.DataFrame
 
@@ -46,7 +50,8 @@ class Report:
             "title": self.title,
             "summary": records(self.summary)[0],
             "hubs": records(self.hubs),
-            "focus": {"administration": self.focus_code, "partners": records(self.focus)},
+            "focus": {"administration": self.focus_code, "partners": records(self.focus),
+                      "signed_not_in_force": records(self.focus_signed_only)},
             "bloc": {"name": self.bloc, "pairs": records(self.bloc_pairs)},
             "notes": [_DATE_NOTE, REACH_CAVEAT],
         }
@@ -67,14 +72,17 @@ class Report:
                 f"pairs among administrations with an AEO programme; those with any partner have "
                 f"{s['mean_partners']} on average.", fmt),
             heading("Best-connected administrations"),
+            _paragraph("Partners: administrations that recognise its AEOs. Share: of the other "
+                       "administrations in the data with an AEO programme.", fmt),
             _table(self.hubs.drop(columns=["partner_codes"]).assign(share=self.hubs["share"].map("{:.0%}".format)),
                    fmt),
             heading(f"{self.focus_name} ({self.focus_code}): {len(self.focus)} administrations recognise its AEOs"),
             _table(self.focus[["partner", "name", "via", "since"]], fmt),
+            *self._signed_only_text(fmt),
             heading(f"{self.bloc}: who recognises whom among its {len(self.matrix)} members"),
             _paragraph(f"{len(covered)} of {len(self.bloc_pairs)} member pairs recognise each other "
                        f"({len(covered) / max(len(self.bloc_pairs), 1):.0%}). "
-                       "B = bilateral MRA, P = plurilateral arrangement (the AAMRA), B+P = both, . = none.", fmt),
+                       "B = bilateral MRA, P = plurilateral arrangement (such as the AAMRA), B+P = both, . = none.", fmt),
             _table(self.matrix.reset_index(names=""), fmt),
             heading(f"{self.bloc} gaps: members not yet recognising each other"),
             _table(_gaps(self.bloc_pairs), fmt) if len(covered) < len(self.bloc_pairs)
@@ -86,6 +94,15 @@ class Report:
                        "arrangements and source URLs behind each partner.", fmt),
         ]
         return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
+
+
+    def _signed_only_text(self, fmt: str) -> list[str]:
+        if self.focus_signed_only.empty:
+            return []
+        partners = ", ".join(f"{row.name} ({row.partner}, signed {row.since})"
+                             for row in self.focus_signed_only.itertuples(index=False))
+        return [_paragraph(f"Signed but not recorded as in force (no source found yet that they are "
+                           f"implemented): {partners}. See `--view signed`.", fmt)]
 
 
 def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top: int = 10) -> Report:
@@ -103,13 +120,15 @@ def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top
 
     Examples
     --------
-    >>> report = build_report(load(as_of="2024-08-19"))
-    >>> report.matrix.loc["SG", "TH"]
+    >>> report = build_report(load(as_of="2024-08-19", view="signed"))
+    >>> report.matrix.loc["SG", "TH"]  # a bilateral MRA and the AAMRA
     'B+P'
     """
     focus = net.check_code(focus)
     members = net.bloc_members(bloc)
     hubs = coverage_counts(net)
+    focus_table = coverage(net, focus)
+    signed = coverage(net.view("signed"), focus) if net.view_name == "implemented" else focus_table
     return Report(
         title=f"AEO mutual recognition {net.describe()}",
         focus_code=focus,
@@ -117,7 +136,8 @@ def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top
         bloc=next(name for name in net.blocs if net.blocs[name] == members),
         summary=network_summary(net),
         hubs=hubs[hubs["partners"] > 0].head(top).reset_index(drop=True),
-        focus=coverage(net, focus),
+        focus=focus_table,
+        focus_signed_only=signed[~signed["partner"].isin(focus_table["partner"])].reset_index(drop=True),
         bloc_pairs=bloc_coverage(net, bloc),
         matrix=bloc_matrix(net, bloc),
     )

@@ -31,8 +31,8 @@ def network_summary(net: MRANetwork) -> pd.DataFrame:
     Examples
     --------
     >>> row = network_summary(load(as_of="2024-08-19")).iloc[0]
-    >>> row["recognising_pairs"] > 0
-    True
+    >>> row["as_of"], row["view"], bool(row["recognising_pairs"] > 0)
+    ('2024-08-19', 'implemented', True)
     """
     graph = net.graph
     connected = graph.subgraph([n for n, d in graph.degree() if d])
