@@ -183,18 +183,30 @@ class MRANetwork:
         """Rows of the arrangements table whose party is active at the date, in the view.
 
         Adds ``since`` (a :class:`~mra_graph.dates.SourceDate`, or None when the
-        row has no date to compare and counts only because the view is present-day).
+        row has no date to compare and counts only because the view is present-day)
+        and ``status_then``, the party's status at the date: a row now implemented
+        was only ``signed`` at dates before its ``effective`` date.
         """
         table = self._dataset.mras
         statuses = _STATUSES_IN_VIEW[self._view]
-        keep, since = [], []
+        keep, since, status_then = [], [], []
         for row in table.itertuples(index=False):
             active, started = self._is_active(row, statuses)
             keep.append(active)
-            since.append(started)
+            if active:
+                since.append(started)
+                status_then.append(self._status_then(row))
         active = table.loc[keep].copy()
-        active["since"] = [s for s, k in zip(since, keep) if k]
+        active["since"] = since
+        active["status_then"] = status_then
         return active.reset_index(drop=True)
+
+    def _status_then(self, row) -> str:
+        if row.status not in ("implemented", "suspended", "terminated"):
+            return row.status
+        if row.effective:
+            return "implemented" if parse_date(row.effective).start <= self._date else "signed"
+        return "implemented" if self.is_present_day else "signed"
 
     def _is_active(self, row, statuses) -> tuple[bool, SourceDate | None]:
         if row.status not in statuses:
@@ -241,9 +253,7 @@ def _link(arrangement: str, first, second) -> dict:
     """What one arrangement contributes to the edge between two of its active parties."""
     dates = [first.since, second.since]
     since = None if None in dates else max(dates, key=lambda d: d.start)
-    # A suspended or terminated party counts only while it was still in force.
-    statuses = ["implemented" if s in ("suspended", "terminated") else s for s in (first.status, second.status)]
-    status = min(statuses, key=_PROGRESS.index)
+    status = min(first.status_then, second.status_then, key=_PROGRESS.index)
     return {
         "arrangement": arrangement,
         "name": first.name,

@@ -25,6 +25,14 @@ def test_signed_view_counts_signed_parties_from_their_signing_date(tiny):
     assert [link["status"] for link in links] == ["implemented", "signed"]
 
 
+def test_status_is_the_status_at_the_date(tiny_path):
+    # AA-BB was signed 2010-06 and took effect 2011-01-01.
+    before = mra_graph.load(tiny_path, as_of="2010-12-31", view="signed")
+    after = before.as_of("2011-01-01")
+    assert before.graph.edges["AA", "BB"]["arrangements"][0]["status"] == "signed"
+    assert after.graph.edges["AA", "BB"]["arrangements"][0]["status"] == "implemented"
+
+
 def test_upper_bound_counts_only_from_the_bound(tiny_path):
     before = mra_graph.load(tiny_path, as_of="2015-05-04", view="signed")
     on = mra_graph.load(tiny_path, as_of="2015-05-05", view="signed")

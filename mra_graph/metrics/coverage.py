@@ -30,8 +30,8 @@ def coverage(net: MRANetwork, code: str) -> pd.DataFrame:
     pandas.DataFrame
         Sorted by partner code. Columns: ``partner`` (code), ``name``,
         ``via`` (list of arrangement ids), ``kind`` (bilateral/plurilateral, per
-        arrangement, ``; ``-joined), ``status`` (the weaker status of the two
-        parties, per arrangement), ``since`` (when the pair first recognised
+        arrangement, ``; ``-joined), ``status`` (at the as-of date, the weaker
+        of the two parties' statuses, per arrangement), ``since`` (when the pair first recognised
         each other, with the source's precision, or ``date unknown``),
         ``scope`` (limits stated by the sources), ``sources`` (list of URLs).
 
