@@ -20,7 +20,7 @@ _PUBLIC = {
     "DataValidationError": "errors", "InvalidDateError": "errors", "MRAGraphError": "errors",
     "UnknownCodeError": "errors",
     "bloc_coverage": "metrics", "bloc_density": "metrics", "bloc_matrix": "metrics", "coverage": "metrics",
-    "coverage_counts": "metrics", "network_summary": "metrics", "reach": "metrics", "reach_curve": "metrics",
+    "coverage_counts": "metrics", "centrality": "metrics", "growth": "metrics", "sources": "citations", "network_summary": "metrics", "reach": "metrics", "reach_curve": "metrics",
     "VIEWS": "network", "MRANetwork": "network", "load": "network",
     "Report": "report", "build_report": "report",
 }

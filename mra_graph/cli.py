@@ -202,6 +202,66 @@ def reach_command(code, hops, data_path, administrations_path, as_of, view, fmt,
     _emit_frame(table, fmt, output, caption)
 
 
+@main.command("sources", short_help="The arrangements, dates and sources behind CODE's recognitions.")
+@click.argument("code")
+@network_options
+@output_options()
+@library_errors
+def sources_command(code, data_path, administrations_path, as_of, view, fmt, output):
+    """Cite every recognition of CODE: arrangement, both parties' dates, sources.
+
+    One row per partner, arrangement and party (each party's own row of the
+    data), with source_url, source_title and notes.
+
+    Example:
+
+        mra-graph sources SG --format csv -o outputs/sg-sources.csv
+    """
+    from .citations import sources
+
+    net = _network(data_path, administrations_path, as_of, view)
+    table = sources(net, code)
+    caption = f"Sources for the recognitions of {net.name_of(net.check_code(code))}, {net.describe()}"
+    _emit_frame(table, fmt, output, caption)
+
+
+@main.command("growth", short_help="The network year by year since the first MRA (2007).")
+@network_options
+@output_options()
+@library_errors
+def growth_command(data_path, administrations_path, as_of, view, fmt, output):
+    """One row per year, each the network on 31 December (the last row: --as-of).
+
+    Columns: year, as_of, with_recognition, signed, in_force, recognising_pairs,
+    density, mean_partners, largest_component_share, hubs.
+
+    Example:
+
+        mra-graph growth --view signed --format csv
+    """
+    from .metrics import growth
+
+    net = _network(data_path, administrations_path, as_of, view)
+    _emit_frame(growth(net), fmt, output, f"Growth of the network, each year-end, view: {net.view_name}")
+
+
+@main.command("centrality", short_help="Degree, betweenness (brokers) and eigenvector centrality.")
+@network_options
+@output_options()
+@library_errors
+def centrality_command(data_path, administrations_path, as_of, view, fmt, output):
+    """Per administration: degree, betweenness, eigenvector centrality, component.
+
+    Example:
+
+        mra-graph centrality --as-of 2024-12-31
+    """
+    from .metrics import centrality
+
+    net = _network(data_path, administrations_path, as_of, view)
+    _emit_frame(centrality(net), fmt, output, f"Centrality, {net.describe()}")
+
+
 @main.command(short_help="Check a data file and list every problem in it.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--administrations", "administrations_path", type=click.Path(dir_okay=False, path_type=Path),

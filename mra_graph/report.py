@@ -90,8 +90,8 @@ class Report:
             heading("Notes"),
             _paragraph(_DATE_NOTE, fmt),
             _paragraph(REACH_CAVEAT + " See `mra-graph reach CODE`.", fmt),
-            _paragraph("Every figure is sourced: `mra-graph coverage CODE --format csv` lists the "
-                       "arrangements and source URLs behind each partner.", fmt),
+            _paragraph("Every figure is sourced: `mra-graph sources CODE` lists, for each partner, the "
+                       "arrangement, both parties' dates and the source behind each.", fmt),
         ]
         return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
 

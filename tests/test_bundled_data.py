@@ -116,3 +116,21 @@ def test_report_runs_on_the_bundled_data_today():
     assert result.exit_code == 0
     assert result.stdout.startswith(f"AEO mutual recognition as of {date.today().isoformat()}, view: implemented")
     assert "Singapore (SG):" in result.stdout and "ASEAN: who recognises whom among its 10 members" in result.stdout
+
+
+def test_cli_growth_runs_from_2007_to_this_year_and_agrees_with_the_report():
+    runner = CliRunner()
+    years = json.loads(runner.invoke(main, ["growth", "--format", "json"]).stdout)
+    assert [row["year"] for row in years] == list(range(2007, date.today().year + 1))
+    report = json.loads(runner.invoke(main, ["report", "--format", "json"]).stdout)
+    assert years[-1]["recognising_pairs"] == report["summary"]["recognising_pairs"]
+    assert years[-1]["with_recognition"] == report["summary"]["with_recognition"]
+    assert years[0]["signed"] == 1  # NZ-US, June 2007
+
+
+def test_cli_sources_cite_every_partner_of_singapore():
+    runner = CliRunner()
+    cited = json.loads(runner.invoke(main, ["sources", "SG", "--format", "json"]).stdout)
+    partners = json.loads(runner.invoke(main, ["coverage", "SG", "--format", "json"]).stdout)
+    assert {row["partner"] for row in cited} == {row["partner"] for row in partners}
+    assert all(row["source_url"].startswith("http") for row in cited)
