@@ -262,6 +262,100 @@ def centrality_command(data_path, administrations_path, as_of, view, fmt, output
     _emit_frame(centrality(net), fmt, output, f"Centrality, {net.describe()}")
 
 
+def _weights(path: str | None, net):
+    if path is None:
+        return None
+    from .weights import read_weights
+
+    known = set(net.administrations["code"]) | {bloc.upper() for bloc in net.blocs}
+    return read_weights(None if path == "bundled" else path, known=known)
+
+
+WEIGHTS_HELP = ("Weights file (reporter,partner,value,year,source_url), or 'bundled' for the bundled "
+                "trade table (data/weights.csv).")
+
+
+@main.command("leverage", short_help="What a bloc gains by negotiating MRAs as one, partner by partner.")
+@click.argument("bloc")
+@click.option("--partner", "partners", multiple=True, help="Only this partner (repeatable). Default: all outside.")
+@click.option("--weights", "weights_path", metavar="FILE|bundled", help=WEIGHTS_HELP)
+@network_options
+@output_options()
+@library_errors
+def leverage_command(bloc, partners, weights_path, data_path, administrations_path, as_of, view, fmt, output):
+    """Leverage of BLOC toward each outside partner, best opportunity first.
+
+    existing: active members already recognising the partner; new_links: pairs a
+    bloc MRA would add; negotiations_saved = new_links - 1; multiplier: the bloc's
+    weight over its largest member's (heuristics: see the documentation).
+
+    Example:
+
+        mra-graph leverage ASEAN --as-of 2025-03-01 --weights bundled
+    """
+    from .metrics.leverage import active_members, leverage
+
+    net = _network(data_path, administrations_path, as_of, view)
+    table = leverage(net, bloc, partners=list(partners) or None, weights=_weights(weights_path, net))
+    members = active_members(net, bloc)
+    caption = (f"Leverage of {bloc} ({len(members)} active members: {', '.join(members)}), {net.describe()}. "
+               "negotiations_saved and multiplier are heuristics.")
+    _emit_frame(table, fmt, output, caption)
+
+
+@main.command("power", short_help="Banzhaf and Shapley-Shubik power of a bloc's members toward a partner.")
+@click.argument("bloc")
+@click.option("--partner", required=True, help="The outside partner of the bloc MRA.")
+@click.option("--weights", "weights_path", metavar="FILE|bundled", help=WEIGHTS_HELP + " Default: equal weights.")
+@click.option("--quota", type=click.FloatRange(min=0, max=1, min_open=True), default=0.5, show_default=True,
+              help="Share of the bloc's total weight a coalition needs to close the MRA.")
+@network_options
+@output_options()
+@library_errors
+def power_command(bloc, partner, weights_path, quota, data_path, administrations_path, as_of, view, fmt, output):
+    """Power of each active member of BLOC in closing a bloc MRA with --partner.
+
+    A coalition wins when its weight is at least QUOTA times the bloc's total;
+    both indices are computed exactly over every coalition.
+
+    Example:
+
+        mra-graph power ASEAN --partner KR --weights bundled
+    """
+    from .metrics.leverage import member_power
+
+    net = _network(data_path, administrations_path, as_of, view)
+    table = member_power(net, bloc, partner, weights=_weights(weights_path, net), quota=quota)
+    caption = f"Member power in {bloc} toward {net.name_of(net.check_code(partner))}, quota {quota:g}, {net.describe()}"
+    _emit_frame(table, fmt, output, caption)
+
+
+@main.command("scenario", short_help="Replay the AAMRA roll-out, or run a what-if TOML file, step by step.")
+@click.argument("name")
+@click.option("--diff", nargs=2, type=int, metavar="A B", help="Show what changed between steps A and B.")
+@network_options
+@output_options()
+@library_errors
+def scenario_command(name, diff, data_path, administrations_path, as_of, view, fmt, output):
+    """Run scenario NAME (the bundled 'aamra') or a scenario FILE.toml.
+
+    One row per step: date, label, hypothetical, active_members, density,
+    new_pairs, each member's coverage, and leverage toward the top partners.
+
+    Example:
+
+        mra-graph scenario aamra
+    """
+    from .scenarios import diff_steps, load_scenario, run_scenario
+
+    net = _network(data_path, administrations_path, as_of, view)
+    scenario = load_scenario(name)
+    table = run_scenario(net, scenario)
+    if diff:
+        table = diff_steps(table, *diff)
+    _emit_frame(table, fmt, output, f"Scenario {scenario.name}, view: {net.view_name}")
+
+
 @main.command(short_help="Check a data file and list every problem in it.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--administrations", "administrations_path", type=click.Path(dir_okay=False, path_type=Path),

@@ -48,8 +48,12 @@ def records(frame: pd.DataFrame) -> list[dict]:
 def _cell_text(value) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {item}" for key, item in value.items())
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 

@@ -98,6 +98,58 @@ class MRANetwork:
         """The same data and date in another view."""
         return MRANetwork(self._dataset, date=self._date, view=name)
 
+    def with_members(self, arrangement: str, members: list[str], *, effective: date | None = None,
+                     label: str = "scenario") -> "MRANetwork":
+        """A network in which ``members`` are implemented parties of ``arrangement``.
+
+        Hypothetical rows (no source; ``notes`` says so) take effect on ``effective``
+        (default: this network's date). An existing row of a member is replaced.
+
+        Examples
+        --------
+        >>> net = load(as_of="2025-03-01").with_members("AAMRA", ["VN"])
+        >>> net.graph.has_edge("VN", "SG")
+        True
+        """
+        table = self._dataset.mras
+        known = table[table["arrangement"] == arrangement]
+        if known.empty:
+            raise MRAGraphError(f"unknown arrangement '{arrangement}'")
+        first = known.iloc[0]
+        members = [self.check_code(code) for code in members]
+        return self._with_rows(arrangement, first["name"], first["kind"], members, effective, label)
+
+    def with_arrangement(self, arrangement: str, parties: list[str], *, name: str | None = None,
+                         effective: date | None = None, label: str = "scenario") -> "MRANetwork":
+        """A network with a new arrangement in force between ``parties`` (bilateral if two).
+
+        Examples
+        --------
+        >>> load().with_arrangement("MX-SG", ["SG", "MX"]).graph.has_edge("SG", "MX")
+        True
+        """
+        parties = sorted({self.check_code(code) for code in parties})
+        if len(parties) < 2:
+            raise MRAGraphError(f"arrangement '{arrangement}' needs at least two different parties")
+        if arrangement in set(self._dataset.mras["arrangement"]):
+            raise MRAGraphError(f"arrangement '{arrangement}' already exists: use with_members to join it")
+        kind = "bilateral" if len(parties) == 2 else "plurilateral"
+        name = name or " – ".join(self.name_of(code) for code in parties) + " AEO MRA (hypothetical)"
+        return self._with_rows(arrangement, name, kind, parties, effective, label)
+
+    def _with_rows(self, arrangement, name, kind, parties, effective, label) -> "MRANetwork":
+        when = (effective or self._date).isoformat()
+        rows = pd.DataFrame([{
+            "arrangement": arrangement, "name": name, "kind": kind, "party": party, "signed": when,
+            "effective": when, "ended": "", "status": "implemented", "scope": "", "source_url": "",
+            "source_title": "", "notes": f"hypothetical: {label}",
+        } for party in parties])
+        table = self._dataset.mras
+        kept = table[~((table["arrangement"] == arrangement) & table["party"].isin(parties))]
+        dataset = Dataset(pd.concat([kept, rows], ignore_index=True), self._dataset.administrations,
+                          self._dataset.source)
+        return MRANetwork(dataset, date=self._date, view=self._view)
+
     def describe(self) -> str:
         """One line stating the as-of date and the view, for titles and reports."""
         meaning = {

@@ -134,3 +134,16 @@ def test_cli_sources_cite_every_partner_of_singapore():
     partners = json.loads(runner.invoke(main, ["coverage", "SG", "--format", "json"]).stdout)
     assert {row["partner"] for row in cited} == {row["partner"] for row in partners}
     assert all(row["source_url"].startswith("http") for row in cited)
+
+
+def test_cli_leverage_agrees_with_coverage():
+    runner = CliRunner()
+    rows = json.loads(runner.invoke(main, ["leverage", "ASEAN", "--as-of", "2025-03-01", "--format", "json"]).stdout)
+    assert {row["active_members"] for row in rows} == {6}  # BN, ID, MY, PH, SG, TH
+    for row in rows:
+        assert row["existing_count"] + row["new_links"] == 6
+    for row in rows[:5] + [r for r in rows if r["partner"] in ("JP", "KR", "CN")]:
+        partners = json.loads(runner.invoke(main, ["coverage", row["partner"], "--as-of", "2025-03-01",
+                                                   "--format", "json"]).stdout)
+        members = {"BN", "ID", "MY", "PH", "SG", "TH"}
+        assert row["existing"] == sorted(p["partner"] for p in partners if p["partner"] in members)
