@@ -37,3 +37,10 @@ def test_data_readme_documents_every_column():
     text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     for column in MRAS_COLUMNS + ADMINISTRATIONS_REQUIRED + ADMINISTRATIONS_OPTIONAL:
         assert f"`{column}`" in text, column
+
+
+def test_readme_report_excerpt_is_real_output():
+    block = re.search(r"```text\n\$ mra-graph report --as-of 2025-03-01\n(.*?)```", README, flags=re.S).group(1)
+    output = CliRunner().invoke(main, ["report", "--as-of", "2025-03-01"]).stdout
+    for part in block.split("..."):
+        assert part.strip("\n") in output, part
