@@ -7,8 +7,10 @@ import pandas as pd
 
 from .formatting import format_frame, records
 from .metrics import bloc_coverage, bloc_matrix, coverage, coverage_counts, network_summary
+from .metrics.leverage import active_members, bloc_arrangement, leverage
 from .metrics.reach import REACH_CAVEAT
 from .network import MRANetwork
+from .weights import read_weights
 
 _DATE_NOTE = ("Dates carry their source's precision (2010-06 is June 2010); 'on or before' marks a "
               "date the source only establishes as an upper bound; 'date unknown' rows count only "
@@ -43,6 +45,10 @@ class Report:
     focus_signed_only: pd.DataFrame
     bloc_pairs: pd.DataFrame
     matrix: pd.DataFrame
+    bloc_arrangement: str | None
+    active_members: list
+    bloc_leverage: pd.DataFrame
+    next_members: pd.DataFrame
 
     def to_dict(self) -> dict:
         """Every section as JSON-ready records."""
@@ -52,7 +58,9 @@ class Report:
             "hubs": records(self.hubs),
             "focus": {"administration": self.focus_code, "partners": records(self.focus),
                       "signed_not_in_force": records(self.focus_signed_only)},
-            "bloc": {"name": self.bloc, "pairs": records(self.bloc_pairs)},
+            "bloc": {"name": self.bloc, "pairs": records(self.bloc_pairs), "arrangement": self.bloc_arrangement,
+                     "active_members": self.active_members, "leverage": records(self.bloc_leverage),
+                     "next_members": records(self.next_members)},
             "notes": [_DATE_NOTE, REACH_CAVEAT],
         }
 
@@ -87,6 +95,7 @@ class Report:
             heading(f"{self.bloc} gaps: members not yet recognising each other"),
             _table(_gaps(self.bloc_pairs), fmt) if len(covered) < len(self.bloc_pairs)
             else _paragraph("None: every pair of members recognises each other.", fmt),
+            *self._bloc_text(fmt, heading),
             heading("Notes"),
             _paragraph(_DATE_NOTE, fmt),
             _paragraph(REACH_CAVEAT + " See `mra-graph reach CODE`.", fmt),
@@ -95,6 +104,24 @@ class Report:
         ]
         return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
 
+
+    def _bloc_text(self, fmt: str, heading) -> list[str]:
+        if self.bloc_arrangement is None:
+            return []
+        size = len(self.matrix)
+        parts = [
+            heading(f"{self.bloc} as a bloc"),
+            _paragraph(f"The {self.bloc_arrangement} is in force for {len(self.active_members)} of the {size} "
+                       f"members: {', '.join(self.active_members) or 'none yet'}. Where one {self.bloc} bloc MRA "
+                       "would add most, weighting the member-partner links it adds by trade (the bundled "
+                       f"weights; `mra-graph leverage {self.bloc} --weights bundled`):", fmt),
+            _table(self.bloc_leverage[["rank", "partner", "name", "existing", "new_links"]], fmt),
+        ]
+        if not self.next_members.empty:
+            parts += [_paragraph(f"Members not yet implementing the {self.bloc_arrangement}, and the member "
+                                 f"pairs each would add by joining (`mra-graph scenario aamra`):", fmt),
+                      _table(self.next_members, fmt)]
+        return parts
 
     def _signed_only_text(self, fmt: str) -> list[str]:
         if self.focus_signed_only.empty:
@@ -128,6 +155,8 @@ def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top
     members = net.bloc_members(bloc)
     hubs = coverage_counts(net)
     focus_table = coverage(net, focus)
+    arrangement = bloc_arrangement(net, bloc)
+    active = active_members(net, bloc) if arrangement else []
     signed = coverage(net.view("signed"), focus) if net.view_name == "implemented" else focus_table
     return Report(
         title=f"AEO mutual recognition {net.describe()}",
@@ -140,7 +169,23 @@ def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top
         focus_signed_only=signed[~signed["partner"].isin(focus_table["partner"])].reset_index(drop=True),
         bloc_pairs=bloc_coverage(net, bloc),
         matrix=bloc_matrix(net, bloc),
+        bloc_arrangement=arrangement,
+        active_members=active,
+        bloc_leverage=leverage(net, bloc, weights=read_weights()).head(5),
+        next_members=_next_members(net, bloc, arrangement, active),
     )
+
+
+def _next_members(net: MRANetwork, bloc: str, arrangement: str | None, active: list[str]) -> pd.DataFrame:
+    columns = ["member", "name", "status", "new_pairs"]
+    if arrangement is None:
+        return pd.DataFrame(columns=columns)
+    rows = net.mras[net.mras["arrangement"] == arrangement].set_index("party")["status"]
+    graph = net.graph
+    table = [{"member": m, "name": net.name_of(m), "status": rows.get(m, "not a party"),
+              "new_pairs": sum(1 for a in active if not graph.has_edge(m, a))}
+             for m in net.bloc_members(bloc) if m not in active]
+    return pd.DataFrame(table, columns=columns).sort_values(["new_pairs", "member"], ascending=[False, True])
 
 
 def _gaps(pairs: pd.DataFrame) -> pd.DataFrame:

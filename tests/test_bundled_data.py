@@ -147,3 +147,13 @@ def test_cli_leverage_agrees_with_coverage():
                                                    "--format", "json"]).stdout)
         members = {"BN", "ID", "MY", "PH", "SG", "TH"}
         assert row["existing"] == sorted(p["partner"] for p in partners if p["partner"] in members)
+
+
+def test_report_bloc_section():
+    report = json.loads(CliRunner().invoke(main, ["report", "--as-of", "2025-03-01", "--format", "json"]).stdout)
+    bloc = report["bloc"]
+    assert bloc["arrangement"] == "AAMRA"
+    assert bloc["active_members"] == ["BN", "ID", "MY", "PH", "SG", "TH"]
+    assert [row["member"] for row in bloc["next_members"]] == ["KH", "LA", "MM", "VN"]
+    assert all(row["new_pairs"] == 6 for row in bloc["next_members"])
+    assert bloc["leverage"][0]["partner"] == "CN"  # largest trade, five members still to link

@@ -102,3 +102,12 @@ def test_bundled_weights_are_sourced():
     assert (table["source_url"].str.startswith("http")).all()
     assert sorted(table.loc[table["reporter"] == "KR", "partner"]) == [
         "BN", "ID", "KH", "LA", "MM", "MY", "PH", "SG", "TH", "VN"]
+
+
+def test_bloc_only_weight_is_shared_out_evenly(tiny, tmp_path):
+    path = tmp_path / "bloc-only.csv"
+    path.write_text("reporter,partner,value,year,source_url\nBLOC,DD,10,2020,https://x.org\n", encoding="utf-8")
+    table = leverage(tiny, "BLOC", weights=read_weights(path)).set_index("partner")
+    assert table.loc["DD", "bloc_weight"] == 10
+    assert table.loc["DD", "weighted_new_links"] == 10   # both active members missing: 10 x 2 / 2
+    assert table.loc["FF", "weighted_new_links"] == 0

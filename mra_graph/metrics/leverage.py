@@ -83,7 +83,8 @@ def leverage(net: MRANetwork, bloc: str, *, partners: list[str] | None = None,
         ``bloc_weight`` (the bloc's own row toward the partner if the weights have
         one, else the sum of its active members' weights) and
         ``weighted_new_links`` (sum of the weights of the members a bloc MRA
-        would add; 0 where no member weight is known). Ranked by new links
+        would add; where no member weight is known but the bloc's is, the
+        bloc's weight x new_links / |A|, an even-split estimate; else 0). Ranked by new links
         (with weights: by weighted new links, then bloc weight, then new links),
         then by the partner's own partner count (an experienced MRA partner
         first), then code.
@@ -119,7 +120,10 @@ def leverage(net: MRANetwork, bloc: str, *, partners: list[str] | None = None,
             values = [weight(m, partner) for m in members]
             row["multiplier"] = round(sum(values) / max(values), 2) if values and max(values) > 0 else float("nan")
             row["bloc_weight"] = weight(bloc.upper(), partner) or sum(values)
-            row["weighted_new_links"] = sum(weight(m, partner) for m in missing)
+            if any(values):
+                row["weighted_new_links"] = sum(weight(m, partner) for m in missing)
+            else:  # only the bloc's own figure is known: share it out evenly (an estimate)
+                row["weighted_new_links"] = row["bloc_weight"] * len(missing) / len(members) if members else 0.0
         rows.append(row)
     columns = ["partner", "name", "active_members", "existing", "existing_count", "new_links",
                "negotiations_saved", "multiplier"] + (["bloc_weight", "weighted_new_links"] if weight else [])
