@@ -6,8 +6,8 @@ import tempfile
 from pathlib import Path
 
 
-def atomic_write_text(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never a part.
+def atomic_write_bytes(path: str | Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` so that readers see the old file or the new one, never a part.
 
     The folder is created if needed. On any error the temporary file is removed
     and the old file, if any, is left as it was.
@@ -16,11 +16,16 @@ def atomic_write_text(path: str | Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """:func:`atomic_write_bytes` for text, written as UTF-8."""
+    atomic_write_bytes(path, text.encode("utf-8"))

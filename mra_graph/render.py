@@ -1,0 +1,337 @@
+"""Diagrams of the recognition network, built with pydot and drawn by Graphviz.
+
+Every diagram is laid out once (Graphviz ``neato`` on the graph plus invisible
+springs that pull each bloc's members together) and drawn with the positions
+pinned (``neato -n2``), so a set of diagrams can share one layout and a viewer
+sees only what changes (see :mod:`mra_graph.frames`).
+
+Styles: node fill by coverage (more partners, darker); edge colour by kind
+(grey bilateral, orange plurilateral, purple both) and line by status (solid in
+force, dashed signed or pilot, dotted under negotiation); the bloc's members in a
+``cluster_`` subgraph drawn as a shaded box; a title with the date and view; a
+legend. DOT text is deterministic: nodes and edges are written in sorted order.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pydot
+
+from ._io import atomic_write_bytes
+from .errors import MRAGraphError
+from .network import MRANetwork
+
+FORMATS = ("svg", "png", "pdf", "dot")
+FONT = "Helvetica"
+KIND_COLOUR = {"bilateral": "#525252", "plurilateral": "#e6550d", "both": "#6a51a3"}
+STATUS_STYLE = {"implemented": "solid", "pilot": "dashed", "signed": "dashed", "negotiating": "dotted"}
+FILLS = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6")  # by partner count
+BLOC_FILL, BLOC_LINE = "#e6550d1a", "#e6550d"
+INSTALL_HELP = ("Graphviz's 'dot' program was not found. Install Graphviz: Debian/Ubuntu "
+                "'sudo apt-get install graphviz'; macOS 'brew install graphviz'; Windows "
+                "'winget install graphviz' (or the installer from graphviz.org), then add it to PATH; "
+                "conda 'conda install -c conda-forge graphviz'.")
+POINTS = 72.0
+
+
+class GraphvizNotFound(MRAGraphError):
+    """The Graphviz programs are not installed (the message says how to install them)."""
+
+
+class GraphvizError(MRAGraphError):
+    """Graphviz failed on a diagram."""
+
+
+def quote(text: str) -> str:
+    """``text`` as a DOT double-quoted string: quotes, backslashes and newlines escaped.
+
+    Examples
+    --------
+    >>> print(quote('Say "hi" \\\\ <b>'))
+    "Say \\"hi\\" \\\\ <b>"
+    """
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + re.sub(r"\r\n|\r|\n", r"\\n", text) + '"'
+
+
+def graphviz(engine: str, args: list[str], source: str) -> bytes:
+    """Run a Graphviz program on DOT ``source`` and return its output."""
+    program = shutil.which(engine)
+    if program is None:
+        raise GraphvizNotFound(INSTALL_HELP)
+    result = subprocess.run([program, *args], input=source.encode("utf-8"), capture_output=True, timeout=300)
+    if result.returncode != 0:
+        raise GraphvizError(f"{engine} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
+    return result.stdout
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """A diagram: its DOT text, drawn on demand. Displays itself in Jupyter.
+
+    Examples
+    --------
+    >>> d = diagram(load(as_of="2024-08-19"), focus="SG")
+    >>> d.to_dot().startswith("graph mra {")
+    True
+    """
+
+    dot: str
+    title: str
+
+    def to_dot(self) -> str:
+        """The DOT source (positions pinned, for ``neato -n2``)."""
+        return self.dot
+
+    def render(self, fmt: str = "svg") -> bytes:
+        """The diagram drawn in ``fmt`` (svg, png or pdf) by Graphviz."""
+        if fmt == "dot":
+            return self.dot.encode("utf-8")
+        if fmt not in FORMATS:
+            raise MRAGraphError(f"unknown diagram format '{fmt}': choose one of {', '.join(FORMATS)}")
+        extra = ["-Gdpi=150"] if fmt == "png" else []
+        return graphviz("neato", ["-n2", f"-T{fmt}", *extra], self.dot)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the diagram to ``path``; the format follows its extension (.svg .png .pdf .dot).
+
+        The file is written atomically. If Graphviz is missing, the DOT source is
+        written beside it (``.dot``) and :class:`GraphvizNotFound` says how to install it.
+        """
+        path = Path(path)
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise MRAGraphError(f"cannot tell the format of '{path}': use one of .{', .'.join(FORMATS)}")
+        try:
+            content = self.render(fmt)
+        except GraphvizNotFound as error:
+            fallback = path.with_suffix(".dot")
+            atomic_write_bytes(fallback, self.dot.encode("utf-8"))
+            raise GraphvizNotFound(f"{error} The DOT source was written to {fallback}.") from None
+        atomic_write_bytes(path, content)
+        return path
+
+    def _repr_svg_(self) -> str:
+        return self.render("svg").decode("utf-8")
+
+
+def shown_nodes(net: MRANetwork, *, bloc: str | None, focus: str | None) -> list[str]:
+    """The administrations a diagram shows: with any partner, plus the bloc's members; or the focus's 2 hops."""
+    graph = net.graph
+    if focus:
+        return sorted(nx.single_source_shortest_path_length(graph, focus, cutoff=2))
+    members = set(net.bloc_members(bloc)) if bloc else set()
+    return sorted({n for n, d in graph.degree() if d} | members)
+
+
+def box_width(name: str) -> float:
+    """Width in inches of an administration's box, from its name (15 pt Helvetica)."""
+    return round(max(1.3, 0.118 * len(name) + 0.4), 2)
+
+
+BLOC_MARGIN = (24.0, 44.0)  # points around the members, room for the bloc's label on top
+
+
+def layout(net: MRANetwork, nodes: list[str], members: list[str]) -> dict[str, tuple[float, float]]:
+    """Positions in points for ``nodes``, computed by Graphviz neato (deterministic).
+
+    The bloc's ``members`` are laid out first, among themselves; the rest is then
+    laid out with the bloc as one large box, so no outsider lands inside it. The
+    box itself is returned under the key ``BLOC_KEY`` as (centre x, centre y) and
+    its size under ``BLOC_SIZE_KEY``.
+    """
+    graph = net.graph
+    members = [m for m in members if m in nodes]
+    if len(members) < 2:
+        return _neato(net, nodes, graph.subgraph(nodes).edges, {})
+    inner = _neato(net, members, graph.subgraph(members).edges, {}, springs=members)
+    xs, ys = [inner[m][0] for m in members], [inner[m][1] for m in members]
+    half_width = max(box_width(net.name_of(m)) for m in members) * POINTS / 2
+    width = max(xs) - min(xs) + 2 * (half_width + BLOC_MARGIN[0])
+    height = max(ys) - min(ys) + 0.6 * POINTS + 2 * BLOC_MARGIN[0] + BLOC_MARGIN[1]
+    outside = [n for n in nodes if n not in members]
+    inside = set(members)
+    edges = set()
+    for a, b in graph.subgraph(nodes).edges:
+        a, b = (BLOC_KEY if a in inside else a), (BLOC_KEY if b in inside else b)
+        if a != b:
+            edges.add(tuple(sorted((a, b))))
+    outer = _neato(net, outside + [BLOC_KEY], sorted(edges), {BLOC_KEY: (width / POINTS, height / POINTS)})
+    cx, cy = outer[BLOC_KEY]
+    mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2 + BLOC_MARGIN[1] / 2
+    positions = {n: outer[n] for n in outside}
+    positions.update({m: (round(cx + inner[m][0] - mx, 1), round(cy + inner[m][1] - my, 1)) for m in members})
+    positions[BLOC_KEY] = (cx, cy)
+    positions[BLOC_SIZE_KEY] = (round(width, 1), round(height, 1))
+    return positions
+
+
+BLOC_KEY, BLOC_SIZE_KEY = "__bloc__", "__bloc_size__"  # never administration codes
+
+
+def _neato(net, nodes, edges, sizes, springs=()) -> dict[str, tuple[float, float]]:
+    lines = ["graph layout {", 'graph [overlap="prism", overlap_scaling="-4", sep="+18", start="7", '
+             'splines="false", mode="major"];', 'node [shape="box", height="0.6", fixedsize="true"];']
+    for n in nodes:
+        width, height = sizes.get(n, (box_width(net.name_of(n)), 0.6))
+        lines.append(f'{quote(n)} [width="{width:.2f}", height="{height:.2f}"];')
+    lines += [f'{quote(a)} -- {quote(b)} [len="2.2"];' for a, b in sorted(tuple(sorted(e)) for e in edges)]
+    for i, a in enumerate(springs):
+        lines += [f'{quote(a)} -- {quote(b)} [len="1.4", weight="4"];' for b in springs[i + 1:]]
+    lines.append("}")
+    plain = graphviz("neato", ["-Tplain"], "\n".join(lines)).decode("utf-8")
+    positions = {}
+    for line in plain.splitlines():
+        parts = _split_plain(line)
+        if parts and parts[0] == "node":
+            positions[parts[1]] = (round(float(parts[2]) * POINTS, 1), round(float(parts[3]) * POINTS, 1))
+    return positions
+
+
+def _split_plain(line: str) -> list[str]:
+    """Split a line of Graphviz 'plain' output, honouring double-quoted names."""
+    return [token[1:-1].replace('\\"', '"') if token.startswith('"') else token
+            for token in re.findall(r'"(?:[^"\\]|\\.)*"|\S+', line)]
+
+
+def diagram(net: MRANetwork, *, bloc: str | None = "ASEAN", focus: str | None = None,
+            positions: dict[str, tuple[float, float]] | None = None, nodes: list[str] | None = None,
+            title: str | None = None) -> Diagram:
+    """The recognition network drawn as a diagram.
+
+    Parameters
+    ----------
+    net : MRANetwork
+    bloc : str or None
+        Bloc whose members are grouped in a box (default ASEAN); None for none.
+    focus : str, optional
+        Show one administration, its partners (1 hop, bold) and their partners
+        (2 hops, faded): its coverage and network reach.
+    positions : dict, optional
+        Pinned positions (points) from :func:`layout`; computed if not given.
+    nodes : list of str, optional
+        Administrations to draw (default: see :func:`shown_nodes`); with
+        ``positions``, every frame of an animation draws the same set.
+    title : str, optional
+        Default: "AEO mutual recognition" with the date and view.
+
+    Returns
+    -------
+    Diagram
+    """
+    focus = net.check_code(focus) if focus else None
+    bloc_name = _bloc_name(net, bloc) if bloc else None
+    nodes = sorted(nodes) if nodes is not None else shown_nodes(net, bloc=bloc_name, focus=focus)
+    members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
+    if positions is None:
+        positions = layout(net, nodes, members)
+    title = title or f"AEO mutual recognition {net.describe()}"
+    return Diagram(_dot(net, nodes, positions, bloc_name, members, focus, title), title)
+
+
+def _bloc_name(net: MRANetwork, bloc: str) -> str:
+    members = net.bloc_members(bloc)
+    return next(name for name, codes in net.blocs.items() if codes == members)
+
+
+def _dot(net, nodes, positions, bloc, members, focus, title) -> str:
+    graph = net.graph
+    near = set(graph[focus]) if focus else set()
+    dot = pydot.Dot("mra", graph_type="graph", strict=False)
+    dot.set("label", _title_and_legend(title, net, focus))
+    for key, value in {"labelloc": "t", "fontname": FONT, "outputorder": "edgesfirst", "splines": "true",
+                       "pad": "0.4", "bgcolor": "white"}.items():
+        dot.set(key, quote(value))
+    dot.set_node_defaults(shape="box", style='"rounded,filled"', fontname=FONT, fontsize="15",
+                          height="0.6", fixedsize="true", penwidth="1.2", color='"#4d4d4d"')
+    boxed = members if len(members) >= 2 and BLOC_KEY in positions else []
+    if boxed:
+        dot.add_node(_bloc_box(bloc, positions))
+        cluster = pydot.Cluster(f"cluster_{re.sub(r'[^A-Za-z0-9_]', '_', bloc)}", label=quote(bloc))
+        for code in boxed:
+            cluster.add_node(_node(net, code, positions, focus, near))
+        dot.add_subgraph(cluster)
+    for code in nodes:
+        if code not in boxed:
+            dot.add_node(_node(net, code, positions, focus, near))
+    shown = set(nodes)
+    for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
+        if a in shown and b in shown:
+            dot.add_edge(_edge(graph.edges[a, b], a, b, focus))
+    return dot.to_string()
+
+
+def _node(net, code, positions, focus, near) -> pydot.Node:
+    degree = net.graph.degree(code)
+    fill = FILLS[min(degree // 3 + (degree > 0), len(FILLS) - 1)]
+    attributes = {"label": quote(f"{net.name_of(code)}\n{code} · {degree}"), "width": str(box_width(net.name_of(code))),
+                  "fillcolor": quote(fill), "pos": quote("%s,%s!" % positions[code]),
+                  "tooltip": quote(f"{net.name_of(code)} ({code}): {degree} partners")}
+    if degree == 0:
+        attributes.update(fontcolor=quote("#969696"), color=quote("#bdbdbd"))
+    if focus:
+        if code == focus:
+            attributes.update(penwidth="3.5", color=quote("#a50f15"), fontsize="17")
+        elif code not in near:
+            attributes.update(style=quote("rounded,filled,dashed"), fontcolor=quote("#737373"),
+                              fillcolor=quote("#f0f0f0"))
+    if degree >= 3 * (len(FILLS) - 2):
+        attributes["fontcolor"] = quote("white")
+    return pydot.Node(quote(code), **attributes)
+
+
+def _edge(data, a, b, focus) -> pydot.Edge:
+    links = data["arrangements"]
+    kinds = {link["kind"] for link in links}
+    kind = "both" if len(kinds) == 2 else kinds.pop()
+    strongest = max((link["status"] for link in links), key=list(STATUS_STYLE).index)
+    style = "solid" if strongest in ("implemented",) else STATUS_STYLE[min(
+        (link["status"] for link in links), key=["implemented", "pilot", "signed", "negotiating"].index)]
+    width = "2.4" if kind == "both" else "1.6"
+    colour = KIND_COLOUR[kind]
+    if focus and focus not in (a, b):
+        colour, width = "#c9c9c9", "1.0"
+    elif focus:
+        width = "3.0"
+    tooltip = "; ".join(f"{link['arrangement']} ({link['status']})" for link in links)
+    return pydot.Edge(quote(a), quote(b), color=quote(colour), penwidth=width, style=style,
+                      tooltip=quote(f"{a}–{b}: {tooltip}"))
+
+
+def _bloc_box(bloc, positions) -> pydot.Node:
+    (cx, cy), (width, height) = positions[BLOC_KEY], positions[BLOC_SIZE_KEY]
+    return pydot.Node(quote(f"{bloc} (bloc)"), label=quote(bloc), shape="box", style=quote("rounded,filled,dashed"),
+                      fillcolor=quote(BLOC_FILL), color=quote(BLOC_LINE), fontcolor=quote(BLOC_LINE),
+                      fontsize="22", labelloc="t", fixedsize="true", width=f"{width / POINTS:.2f}",
+                      height=f"{height / POINTS:.2f}", pos=quote("%.1f,%.1f!" % (cx, cy)), penwidth="1.5")
+
+
+def _title_and_legend(title: str, net: MRANetwork, focus: str | None) -> str:
+    def esc(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+    def key(colour: str, dash: str, text: str) -> str:
+        return (f'<TD ALIGN="RIGHT"><FONT COLOR="{colour}" POINT-SIZE="22"><B>{dash}</B></FONT></TD>'
+                f'<TD ALIGN="LEFT"><FONT POINT-SIZE="15">{esc(text)}</FONT></TD>')
+
+    subtitle = (f"{esc(net.name_of(focus))} ({focus}): its partners (bold) and their partners (dashed boxes). "
+                "Two hops is network reach, not recognition."
+                if focus else "Each line: two customs administrations recognising each other's AEOs.")
+    source = "Data: mra-graph bundled dataset, every arrangement sourced." if net.source == "bundled" \
+        else f"Data: {esc(net.source)}"
+    rows = (f'<TR><TD COLSPAN="8"><FONT POINT-SIZE="26"><B>{esc(title)}</B></FONT></TD></TR>'
+            f'<TR><TD COLSPAN="8"><FONT POINT-SIZE="15">{subtitle}</FONT></TD></TR>'
+            "<TR>"
+            + key(KIND_COLOUR["bilateral"], "━━━", "bilateral MRA")
+            + key(KIND_COLOUR["plurilateral"], "━━━", "plurilateral (e.g. AAMRA)")
+            + key(KIND_COLOUR["both"], "━━━", "both")
+            + key("#525252", "- - -", "signed, not in force")
+            + "</TR>"
+            f'<TR><TD COLSPAN="8"><FONT POINT-SIZE="13">Box: name, code · number of partners; darker = more '
+            f"partners. {source}</FONT></TD></TR>")
+    return f'<<TABLE BORDER="0" CELLSPACING="4">{rows}</TABLE>>'
