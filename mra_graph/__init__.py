@@ -23,6 +23,9 @@ _PUBLIC = {
     "coverage_counts": "metrics", "centrality": "metrics", "growth": "metrics", "sources": "citations", "network_summary": "metrics", "reach": "metrics", "reach_curve": "metrics",
     "VIEWS": "network", "MRANetwork": "network", "load": "network",
     "Report": "report", "build_report": "report",
+    "Diagram": "render", "diagram": "render", "render_frames": "frames", "export": "export",
+    "leverage": "metrics.leverage", "member_power": "metrics.leverage", "power_indices": "metrics.leverage",
+    "load_scenario": "scenarios", "run_scenario": "scenarios", "read_weights": "weights",
 }
 __all__ = sorted(_PUBLIC)
 

@@ -86,6 +86,14 @@ def _emit(text: str, output: Path | None) -> None:
     click.echo(f"Wrote {output}", err=True)
 
 
+def _render_frames(frames, directory: Path, title: str, bloc: str | None) -> None:
+    from .frames import render_frames
+
+    with click.progressbar(length=len(frames), label="Rendering frames", file=sys.stderr) as bar:
+        written = render_frames(frames, directory, bloc=bloc, title=title, progress=bar.update)
+    click.echo(f"Wrote {len(written.svg)} frames (SVG and PNG), {written.gif} and {written.html}", err=True)
+
+
 def _emit_frame(frame, fmt: str, output: Path | None, caption: str) -> None:
     from .formatting import format_frame
 
@@ -226,10 +234,12 @@ def sources_command(code, data_path, administrations_path, as_of, view, fmt, out
 
 
 @main.command("growth", short_help="The network year by year since the first MRA (2007).")
+@click.option("--render", "render_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also draw every year into this folder: frames on one layout, a GIF, an HTML page.")
 @network_options
 @output_options()
 @library_errors
-def growth_command(data_path, administrations_path, as_of, view, fmt, output):
+def growth_command(render_dir, data_path, administrations_path, as_of, view, fmt, output):
     """One row per year, each the network on 31 December (the last row: --as-of).
 
     Columns: year, as_of, with_recognition, signed, in_force, recognising_pairs,
@@ -242,7 +252,12 @@ def growth_command(data_path, administrations_path, as_of, view, fmt, output):
     from .metrics import growth
 
     net = _network(data_path, administrations_path, as_of, view)
-    _emit_frame(growth(net), fmt, output, f"Growth of the network, each year-end, view: {net.view_name}")
+    table = growth(net)
+    if render_dir:
+        frames = [(f"{row.year} ({row.as_of}, view: {net.view_name})", net.as_of(row.as_of))
+                  for row in table.itertuples(index=False)]
+        _render_frames(frames, render_dir, "Growth of AEO mutual recognition", "ASEAN")
+    _emit_frame(table, fmt, output, f"Growth of the network, each year-end, view: {net.view_name}")
 
 
 @main.command("centrality", short_help="Degree, betweenness (brokers) and eigenvector centrality.")
@@ -333,10 +348,12 @@ def power_command(bloc, partner, weights_path, quota, data_path, administrations
 @main.command("scenario", short_help="Replay the AAMRA roll-out, or run a what-if TOML file, step by step.")
 @click.argument("name")
 @click.option("--diff", nargs=2, type=int, metavar="A B", help="Show what changed between steps A and B.")
+@click.option("--render", "render_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also draw every step into this folder: SVG and PNG frames on one layout, a GIF, an HTML page.")
 @network_options
 @output_options()
 @library_errors
-def scenario_command(name, diff, data_path, administrations_path, as_of, view, fmt, output):
+def scenario_command(name, diff, render_dir, data_path, administrations_path, as_of, view, fmt, output):
     """Run scenario NAME (the bundled 'aamra') or a scenario FILE.toml.
 
     One row per step: date, label, hypothetical, active_members, density,
@@ -346,14 +363,69 @@ def scenario_command(name, diff, data_path, administrations_path, as_of, view, f
 
         mra-graph scenario aamra
     """
-    from .scenarios import diff_steps, load_scenario, run_scenario
+    from .scenarios import diff_steps, load_scenario, run_scenario, scenario_networks
 
     net = _network(data_path, administrations_path, as_of, view)
     scenario = load_scenario(name)
     table = run_scenario(net, scenario)
+    if render_dir:
+        frames = [(f"{step.label} ({step.date.isoformat() if step.date else 'hypothetical'})", after)
+                  for step, _, after in scenario_networks(net, scenario)]
+        _render_frames(frames, render_dir, f"Scenario {scenario.name}", scenario.bloc)
     if diff:
         table = diff_steps(table, *diff)
     _emit_frame(table, fmt, output, f"Scenario {scenario.name}, view: {net.view_name}")
+
+
+@main.command("render", short_help="Draw the network (or one administration's) as SVG, PNG, PDF or DOT.")
+@click.option("--focus", metavar="CODE", help="One administration, its partners and their partners.")
+@click.option("--bloc", default="ASEAN", show_default=True, help="Bloc drawn as a box ('none' for none).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write; the format follows the extension (.svg .png .pdf .dot). "
+                   "Default: outputs/network-DATE-VIEW[-CODE].svg")
+@network_options
+@library_errors
+def render_command(focus, bloc, output, data_path, administrations_path, as_of, view):
+    """Draw the recognition network as a diagram ready for slides.
+
+    Edge colour: grey bilateral, orange plurilateral, purple both; dashed lines
+    are signed but not in force. Darker boxes have more partners.
+
+    Example:
+
+        mra-graph render --focus SG -o outputs/singapore.png
+    """
+    from .render import diagram
+
+    net = _network(data_path, administrations_path, as_of, view)
+    drawing = diagram(net, bloc=None if bloc.lower() == "none" else bloc, focus=focus)
+    if output is None:
+        suffix = f"-{net.check_code(focus)}" if focus else ""
+        output = Path("outputs") / f"network-{net.date.isoformat()}-{net.view_name}{suffix}.svg"
+    click.echo(f"Wrote {drawing.save(output)}", err=True)
+
+
+@main.command("export", short_help="Write the graph as GraphML, GEXF (Gephi), node-link JSON or CSV.")
+@click.option("--format", "fmt", type=click.Choice(("graphml", "gexf", "json", "csv")),
+              help="Default: from the file's extension.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write (atomically).")
+@click.option("--raw", is_flag=True, help="CSV: do not defuse cells starting with = + - @ (formula guard).")
+@network_options
+@library_errors
+def export_command(fmt, output, raw, data_path, administrations_path, as_of, view):
+    """Export the recognition graph with its arrangements, dates and sources.
+
+    GEXF edges carry start dates, so Gephi's timeline shows the growth.
+
+    Example:
+
+        mra-graph export -o outputs/mra.gexf
+    """
+    from .export import export
+
+    net = _network(data_path, administrations_path, as_of, view)
+    click.echo(f"Wrote {export(net, output, fmt, raw=raw)}", err=True)
 
 
 @main.command(short_help="Check a data file and list every problem in it.")

@@ -164,6 +164,15 @@ class MRANetwork:
         return (f"<MRANetwork {self.describe()}; {graph.number_of_edges()} recognising pairs "
                 f"among {sum(1 for _, d in graph.degree() if d)} administrations>")
 
+    def _repr_svg_(self) -> str | None:
+        """In Jupyter, a network shows itself as its diagram (None without Graphviz: the text repr)."""
+        from .render import GraphvizNotFound, diagram
+
+        try:
+            return diagram(self, bloc="ASEAN" if "ASEAN" in self.blocs else None)._repr_svg_()
+        except GraphvizNotFound:
+            return None
+
     # ----- tables -------------------------------------------------------------------------
     @property
     def mras(self) -> pd.DataFrame:

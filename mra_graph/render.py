@@ -48,14 +48,17 @@ class GraphvizError(MRAGraphError):
 
 
 def quote(text: str) -> str:
-    """``text`` as a DOT double-quoted string: quotes, backslashes and newlines escaped.
+    """``text`` as a DOT double-quoted string that Graphviz shows as it is.
+
+    Backslashes, quotes and newlines are escaped, and ``&`` too (Graphviz would
+    otherwise read ``&amp;`` in a label as an entity).
 
     Examples
     --------
-    >>> print(quote('Say "hi" \\\\ <b>'))
-    "Say \\"hi\\" \\\\ <b>"
+    >>> print(quote('Say "hi" & <b>'))
+    "Say \\"hi\\" &amp; <b>"
     """
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
     return '"' + re.sub(r"\r\n|\r|\n", r"\\n", text) + '"'
 
 
@@ -134,24 +137,25 @@ def box_width(name: str) -> float:
     return round(max(1.3, 0.118 * len(name) + 0.4), 2)
 
 
-BLOC_MARGIN = (24.0, 44.0)  # points around the members, room for the bloc's label on top
+BLOC_MARGIN = (24.0, 60.0)  # points around the members, room for the bloc's label on top
 
 
-def layout(net: MRANetwork, nodes: list[str], members: list[str]) -> dict[str, tuple[float, float]]:
-    """Positions in points for ``nodes``, computed by Graphviz neato (deterministic).
+def layout(graph: nx.Graph, nodes: list[str], members: list[str], name_of) -> dict[str, tuple[float, float]]:
+    """Positions in points for ``nodes`` of ``graph``, computed by Graphviz neato (deterministic).
+
+    ``name_of(code)`` gives the label whose length sets each box's width.
 
     The bloc's ``members`` are laid out first, among themselves; the rest is then
     laid out with the bloc as one large box, so no outsider lands inside it. The
     box itself is returned under the key ``BLOC_KEY`` as (centre x, centre y) and
     its size under ``BLOC_SIZE_KEY``.
     """
-    graph = net.graph
     members = [m for m in members if m in nodes]
     if len(members) < 2:
-        return _neato(net, nodes, graph.subgraph(nodes).edges, {})
-    inner = _neato(net, members, graph.subgraph(members).edges, {}, springs=members)
+        return _neato(name_of, nodes, graph.subgraph(nodes).edges, {})
+    inner = _neato(name_of, members, graph.subgraph(members).edges, {}, springs=members)
     xs, ys = [inner[m][0] for m in members], [inner[m][1] for m in members]
-    half_width = max(box_width(net.name_of(m)) for m in members) * POINTS / 2
+    half_width = max(box_width(name_of(m)) for m in members) * POINTS / 2
     width = max(xs) - min(xs) + 2 * (half_width + BLOC_MARGIN[0])
     height = max(ys) - min(ys) + 0.6 * POINTS + 2 * BLOC_MARGIN[0] + BLOC_MARGIN[1]
     outside = [n for n in nodes if n not in members]
@@ -161,7 +165,7 @@ def layout(net: MRANetwork, nodes: list[str], members: list[str]) -> dict[str, t
         a, b = (BLOC_KEY if a in inside else a), (BLOC_KEY if b in inside else b)
         if a != b:
             edges.add(tuple(sorted((a, b))))
-    outer = _neato(net, outside + [BLOC_KEY], sorted(edges), {BLOC_KEY: (width / POINTS, height / POINTS)})
+    outer = _neato(name_of, outside + [BLOC_KEY], sorted(edges), {BLOC_KEY: (width / POINTS, height / POINTS)})
     cx, cy = outer[BLOC_KEY]
     mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2 + BLOC_MARGIN[1] / 2
     positions = {n: outer[n] for n in outside}
@@ -174,11 +178,11 @@ def layout(net: MRANetwork, nodes: list[str], members: list[str]) -> dict[str, t
 BLOC_KEY, BLOC_SIZE_KEY = "__bloc__", "__bloc_size__"  # never administration codes
 
 
-def _neato(net, nodes, edges, sizes, springs=()) -> dict[str, tuple[float, float]]:
+def _neato(name_of, nodes, edges, sizes, springs=()) -> dict[str, tuple[float, float]]:
     lines = ["graph layout {", 'graph [overlap="prism", overlap_scaling="-4", sep="+18", start="7", '
              'splines="false", mode="major"];', 'node [shape="box", height="0.6", fixedsize="true"];']
     for n in nodes:
-        width, height = sizes.get(n, (box_width(net.name_of(n)), 0.6))
+        width, height = sizes.get(n, (box_width(name_of(n)), 0.6))
         lines.append(f'{quote(n)} [width="{width:.2f}", height="{height:.2f}"];')
     lines += [f'{quote(a)} -- {quote(b)} [len="2.2"];' for a, b in sorted(tuple(sorted(e)) for e in edges)]
     for i, a in enumerate(springs):
@@ -229,7 +233,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = "ASEAN", focus: str | None = 
     nodes = sorted(nodes) if nodes is not None else shown_nodes(net, bloc=bloc_name, focus=focus)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
     if positions is None:
-        positions = layout(net, nodes, members)
+        positions = layout(net.graph, nodes, members, net.name_of)
     title = title or f"AEO mutual recognition {net.describe()}"
     return Diagram(_dot(net, nodes, positions, bloc_name, members, focus, title), title)
 
@@ -252,7 +256,7 @@ def _dot(net, nodes, positions, bloc, members, focus, title) -> str:
     boxed = members if len(members) >= 2 and BLOC_KEY in positions else []
     if boxed:
         dot.add_node(_bloc_box(bloc, positions))
-        cluster = pydot.Cluster(f"cluster_{re.sub(r'[^A-Za-z0-9_]', '_', bloc)}", label=quote(bloc))
+        cluster = pydot.Cluster(re.sub(r"[^A-Za-z0-9_]", "_", bloc), label=quote(bloc))  # id: cluster_<bloc>
         for code in boxed:
             cluster.add_node(_node(net, code, positions, focus, near))
         dot.add_subgraph(cluster)
@@ -271,7 +275,7 @@ def _node(net, code, positions, focus, near) -> pydot.Node:
     fill = FILLS[min(degree // 3 + (degree > 0), len(FILLS) - 1)]
     attributes = {"label": quote(f"{net.name_of(code)}\n{code} · {degree}"), "width": str(box_width(net.name_of(code))),
                   "fillcolor": quote(fill), "pos": quote("%s,%s!" % positions[code]),
-                  "tooltip": quote(f"{net.name_of(code)} ({code}): {degree} partners")}
+                  "tooltip": quote(f"{net.name_of(code)} ({code}): {degree} partner{'' if degree == 1 else 's'}")}
     if degree == 0:
         attributes.update(fontcolor=quote("#969696"), color=quote("#bdbdbd"))
     if focus:
@@ -289,9 +293,8 @@ def _edge(data, a, b, focus) -> pydot.Edge:
     links = data["arrangements"]
     kinds = {link["kind"] for link in links}
     kind = "both" if len(kinds) == 2 else kinds.pop()
-    strongest = max((link["status"] for link in links), key=list(STATUS_STYLE).index)
-    style = "solid" if strongest in ("implemented",) else STATUS_STYLE[min(
-        (link["status"] for link in links), key=["implemented", "pilot", "signed", "negotiating"].index)]
+    statuses = {link["status"] for link in links}
+    style = next(STATUS_STYLE[status] for status in STATUS_STYLE if status in statuses)  # the most advanced
     width = "2.4" if kind == "both" else "1.6"
     colour = KIND_COLOUR[kind]
     if focus and focus not in (a, b):
@@ -323,7 +326,7 @@ def _title_and_legend(title: str, net: MRANetwork, focus: str | None) -> str:
                 "Two hops is network reach, not recognition."
                 if focus else "Each line: two customs administrations recognising each other's AEOs.")
     source = "Data: mra-graph bundled dataset, every arrangement sourced." if net.source == "bundled" \
-        else f"Data: {esc(net.source)}"
+        else f"Data: {esc(Path(net.source).name)}"
     rows = (f'<TR><TD COLSPAN="8"><FONT POINT-SIZE="26"><B>{esc(title)}</B></FONT></TD></TR>'
             f'<TR><TD COLSPAN="8"><FONT POINT-SIZE="15">{subtitle}</FONT></TD></TR>'
             "<TR>"

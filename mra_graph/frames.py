@@ -1,0 +1,162 @@
+"""Animations: one diagram per scenario step or year, all on one pinned layout.
+
+Positions are computed once, on the union of every frame's graph, and pinned,
+so each administration sits at the same coordinates in every frame and a viewer
+sees only what changes. Frames render in parallel (one Graphviz process per
+core); the set is combined into an animated GIF (Pillow) and one self-contained
+HTML page with a step slider that works offline.
+"""
+from __future__ import annotations
+
+import html
+import io
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import networkx as nx
+
+from ._io import atomic_write_bytes, atomic_write_text
+from .network import MRANetwork
+from .render import Diagram, _bloc_name, diagram, layout, shown_nodes
+
+GIF_WIDTH = 1600  # pixels: enough for a slide, small enough to mail
+
+
+@dataclass(frozen=True)
+class Frames:
+    """What :func:`render_frames` wrote: one SVG and one PNG per frame, a GIF and an HTML page."""
+
+    svg: list[Path]
+    png: list[Path]
+    gif: Path
+    html: Path
+
+
+def frame_diagrams(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "ASEAN") -> list[Diagram]:
+    """Diagrams of ``(label, network)`` frames sharing one layout and one set of administrations."""
+    union = nx.Graph()
+    nodes: set[str] = set()
+    for _, net in frames:
+        union.add_edges_from(net.graph.edges)
+        nodes |= set(shown_nodes(net, bloc=bloc, focus=None))
+    first = frames[0][1]
+    bloc_name = _bloc_name(first, bloc) if bloc else None
+    union.add_nodes_from(nodes)
+    members = [m for m in first.bloc_members(bloc_name)] if bloc_name else []
+    positions = layout(union, sorted(nodes), members, first.name_of)
+    total = len(frames)
+    return [diagram(net, bloc=bloc_name, positions=positions, nodes=sorted(nodes),
+                    title=f"Step {number} of {total}: {label}")
+            for number, (label, net) in enumerate(frames, 1)]
+
+
+def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *, bloc: str | None = "ASEAN",
+                  title: str = "mra-graph", workers: int | None = None,
+                  progress: Callable[[int], None] | None = None) -> Frames:
+    """Render ``(label, network)`` frames into ``directory``: SVG and PNG each, a GIF, an HTML page.
+
+    Parameters
+    ----------
+    frames : list of (str, MRANetwork)
+    directory : path
+        Created if needed; files are named ``frame-001.svg`` ... ``animation.gif``,
+        ``index.html``, each written atomically.
+    bloc : str or None
+    title : str
+        The HTML page's title.
+    workers : int, optional
+        Graphviz processes at once (default: the number of cores).
+    progress : callable, optional
+        Called with 1 after each frame is written (e.g. a progress bar's update).
+
+    Returns
+    -------
+    Frames
+    """
+    directory = Path(directory)
+    diagrams = frame_diagrams(frames, bloc=bloc)
+    width = len(str(len(diagrams))) if len(diagrams) > 999 else 3
+
+    def draw(item):
+        number, drawing = item
+        stem = directory / f"frame-{number:0{width}d}"
+        svg, png = drawing.render("svg"), drawing.render("png")
+        atomic_write_bytes(stem.with_suffix(".svg"), svg)
+        atomic_write_bytes(stem.with_suffix(".png"), png)
+        if progress:
+            progress(1)
+        return stem.with_suffix(".svg"), stem.with_suffix(".png"), svg
+
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        drawn = list(pool.map(draw, enumerate(diagrams, 1)))
+    svgs, pngs, sources = zip(*drawn)
+    gif = directory / "animation.gif"
+    atomic_write_bytes(gif, _gif(pngs))
+    page = directory / "index.html"
+    atomic_write_text(page, _html(title, [label for label, _ in frames], sources))
+    return Frames(list(svgs), list(pngs), gif, page)
+
+
+def _gif(pngs) -> bytes:
+    from PIL import Image
+
+    images = []
+    for path in pngs:
+        with Image.open(path) as image:
+            scale = GIF_WIDTH / image.width
+            images.append(image.convert("RGB").resize((GIF_WIDTH, round(image.height * scale)),
+                                                      Image.Resampling.LANCZOS))
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="GIF", save_all=True, append_images=images[1:], duration=1800, loop=0)
+    return buffer.getvalue()
+
+
+def _html(title: str, labels: list[str], svgs) -> str:
+    frames = "\n".join(
+        f'<figure class="frame" data-label="{html.escape(label)}"{"" if i == 0 else " hidden"}>'
+        f"{_inline(svg)}</figure>" for i, (label, svg) in enumerate(zip(labels, svgs)))
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+body {{ font-family: Helvetica, Arial, sans-serif; margin: 1.5rem; color: #222; }}
+.controls {{ display: flex; gap: 1rem; align-items: center; margin-bottom: 1rem; }}
+input[type=range] {{ width: 40rem; max-width: 90vw; }}
+figure {{ margin: 0; }} figure svg {{ width: 100%; height: auto; max-height: 85vh; }}
+</style></head>
+<body>
+<h1>{html.escape(title)}</h1>
+<div class="controls">
+<button id="previous" aria-label="previous step">&#9664;</button>
+<input id="step" type="range" min="1" max="{len(labels)}" value="1" aria-label="step">
+<button id="next" aria-label="next step">&#9654;</button>
+<output id="label"></output>
+</div>
+{frames}
+<script>
+const frames = Array.from(document.querySelectorAll(".frame"));
+const slider = document.getElementById("step"), label = document.getElementById("label");
+function show(step) {{
+  step = Math.min(Math.max(step, 1), frames.length);
+  slider.value = step;
+  frames.forEach((frame, i) => frame.hidden = i !== step - 1);
+  label.textContent = "Step " + step + " of " + frames.length + ": " + frames[step - 1].dataset.label;
+}}
+slider.addEventListener("input", () => show(Number(slider.value)));
+document.getElementById("previous").addEventListener("click", () => show(Number(slider.value) - 1));
+document.getElementById("next").addEventListener("click", () => show(Number(slider.value) + 1));
+document.addEventListener("keydown", e => {{
+  if (e.key === "ArrowLeft") show(Number(slider.value) - 1);
+  if (e.key === "ArrowRight") show(Number(slider.value) + 1);
+}});
+show(1);
+</script>
+</body></html>
+"""
+
+
+def _inline(svg: bytes) -> str:
+    text = svg.decode("utf-8")
+    return text[text.index("<svg"):]

@@ -1,0 +1,119 @@
+"""Diagrams drawn by the real Graphviz, and inspected as SVG, PNG, PDF and DOT."""
+import random
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import mra_graph
+from mra_graph.cli import main
+from mra_graph.render import GraphvizNotFound, diagram, quote
+from tests.conftest import ADMINISTRATIONS, MRAS, write_dataset
+
+GOLDEN = Path(__file__).parent / "golden" / "tiny.dot"
+SVG = "{http://www.w3.org/2000/svg}"
+PINNED = {"AA": (100.0, 100.0), "BB": (300.0, 100.0), "CC": (200.0, 250.0), "DD": (450.0, 250.0),
+          "EE": (600.0, 250.0), "FF": (50.0, 400.0), "__bloc__": (200.0, 160.0), "__bloc_size__": (400.0, 300.0)}
+
+
+def titles(svg: bytes) -> set[str]:
+    root = ET.fromstring(svg)
+    return {g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g") if g.get("class") == "node"}
+
+
+def test_dot_is_deterministic_and_matches_the_golden_file(tiny):
+    dot = diagram(tiny.view("signed"), bloc="BLOC", positions=PINNED).to_dot()
+    assert dot == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_shuffled_input_gives_the_same_dot(tmp_path, tiny):
+    header, *rows = MRAS.splitlines(keepends=True)
+    random.Random(4).shuffle(rows)
+    admin_header, *admins = ADMINISTRATIONS.splitlines(keepends=True)
+    random.Random(5).shuffle(admins)
+    shuffled = mra_graph.load(write_dataset(tmp_path / "shuffled", header + "".join(rows),
+                                            admin_header + "".join(admins)), as_of="2018-06-30")
+    assert diagram(shuffled, bloc="BLOC").to_dot() == diagram(tiny, bloc="BLOC").to_dot()
+
+
+def test_svg_node_titles_are_codes_and_the_bloc_is_a_cluster(tiny):
+    drawing = diagram(tiny.view("signed"), bloc="BLOC")
+    assert titles(drawing.render("svg")) >= {"AA", "BB", "CC", "DD", "FF"}
+    assert re.search(r"subgraph cluster_BLOC \{[^}]*\"AA\"", drawing.to_dot())
+    assert "Alpha" in drawing.render("svg").decode()
+
+
+@pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".pdf", b"%PDF"),
+                                           (".dot", b"graph mra {")])
+def test_save_follows_the_extension(tiny, tmp_path, suffix, magic):
+    path = diagram(tiny, bloc="BLOC").save(tmp_path / f"net{suffix}")
+    assert path.read_bytes().startswith(magic)
+
+
+def test_png_is_slide_sized(tiny, tmp_path):
+    from PIL import Image
+
+    with Image.open(diagram(tiny, bloc="BLOC").save(tmp_path / "n.png")) as image:
+        assert image.width >= 800 and image.height >= 500
+
+
+def test_unknown_extension_is_refused(tiny, tmp_path):
+    with pytest.raises(mra_graph.MRAGraphError, match="cannot tell the format"):
+        diagram(tiny, bloc="BLOC").save(tmp_path / "net.jpeg")
+
+
+def test_focus_holds_the_administration_and_all_its_partners():
+    net = mra_graph.load()
+    svg = diagram(net, focus="SG").render("svg")
+    partners = set(mra_graph.coverage(net, "SG")["partner"])
+    assert {"SG"} | partners <= titles(svg)
+    assert "its partners (bold)" in svg.decode()
+
+
+HOSTILE = 'Evil "quote" \\back\\slash\nnew line <b>&amp;</b> {brace} ; -- ]] é 中文 🙂'
+
+
+def test_hostile_text_in_every_free_text_column_renders(tmp_path):
+    administrations = ADMINISTRATIONS.replace("Alpha AEO", f'"{HOSTILE.replace(chr(34), 2 * chr(34))}"')
+    administrations = administrations.replace(",Alpha,", f',"{HOSTILE.replace(chr(34), 2 * chr(34))}",')
+    mras = MRAS.replace("Alpha-Beta MRA", f'"{HOSTILE.replace(chr(34), 2 * chr(34))}"')
+    mras = mras.replace(",One,", f',"{HOSTILE.replace(chr(34), 2 * chr(34))}",')
+    net = mra_graph.load(write_dataset(tmp_path, mras, administrations), as_of="2018-06-30")
+    assert net.name_of("AA") == HOSTILE
+    svg = diagram(net, bloc="BLOC").render("svg")
+    root = ET.fromstring(svg)
+    text = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert 'Evil "quote" \\back\\slash' in text and "<b>&amp;</b>" in text and "🙂" in text
+    assert titles(svg) >= {"AA", "BB"}
+
+
+def test_quote_escapes_for_dot():
+    assert quote('a "b" \\ c\nd') == '"a \\"b\\" \\\\ c\\nd"'
+
+
+def test_missing_graphviz_says_how_to_install_and_writes_the_dot(tiny, tmp_path, monkeypatch):
+    drawing = diagram(tiny, bloc="BLOC")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(GraphvizNotFound, match="apt-get install graphviz.*brew install graphviz.*conda"):
+        drawing.save(tmp_path / "net.png")
+    assert (tmp_path / "net.dot").read_text(encoding="utf-8") == drawing.to_dot()
+    assert not (tmp_path / "net.png").exists()
+
+
+def test_cli_render_without_graphviz_exits_1(tiny_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    result = CliRunner().invoke(main, ["render", "--data", str(tiny_path), "--bloc", "BLOC",
+                                       "-o", str(tmp_path / "n.svg")])
+    assert result.exit_code == 1 and "Graphviz's 'dot' program was not found" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_cli_render_default_destination(tiny_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["render", "--data", str(tiny_path), "--bloc", "BLOC", "--as-of",
+                                       "2018-06-30", "--focus", "AA"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "outputs" / "network-2018-06-30-implemented-AA.svg"
+    assert titles(written.read_bytes()) >= {"AA", "BB", "CC"}
