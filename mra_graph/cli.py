@@ -47,26 +47,36 @@ def network_options(command):
 
 
 def output_options(formats=FORMATS):
-    """--format and -o/--output: how and where to write the result."""
+    """--format, -o/--output and, with CSV, --raw: how and where to write the result."""
     options = [
         click.option("--format", "fmt", type=click.Choice(formats), default="table", show_default=True,
                      help=f"table for reading; {', '.join(formats[1:])} for other tools."),
         click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write to this file (atomically) instead of standard output."),
-    ]
+        click.option("--raw", is_flag=True,
+                     help="CSV: keep cells starting with = + - @ as they are (by default they get a leading "
+                          "apostrophe so spreadsheets do not run them as formulas)."),
+    ][: 3 if "csv" in formats else 2]
     return lambda command: functools.reduce(lambda cmd, option: option(cmd), reversed(options), command)
 
 
 def library_errors(command):
-    """Turn the library's errors into a one-paragraph message and exit code 1."""
+    """Turn errors into a message and exit code 1; with --debug, show the traceback instead."""
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         from .errors import MRAGraphError
 
+        if (click.get_current_context().find_root().obj or {}).get("debug"):
+            return command(*args, **kwargs)
         try:
             return command(*args, **kwargs)
         except MRAGraphError as error:
             raise click.ClickException(str(error)) from None
+        except OSError as error:
+            raise click.ClickException(f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")) from None
+        except Exception as error:  # a bug: say so plainly, without a traceback
+            raise click.ClickException(f"unexpected error ({type(error).__name__}: {error}). "
+                                       "Run again with --debug for the traceback, and please report it.") from None
     return wrapper
 
 
@@ -99,12 +109,14 @@ def _emit_frame(frame, fmt: str, output: Path | None, caption: str) -> None:
 
     if fmt == "table":
         click.echo(caption, err=True)
-    _emit(format_frame(frame, fmt), output)
+    _emit(format_frame(frame, fmt, raw=click.get_current_context().params.get("raw", False)), output)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mra-graph")
-def main():
+@click.option("--debug", is_flag=True, help="Show Python tracebacks instead of short error messages.")
+@click.pass_context
+def main(ctx, debug):
     """Analyse customs AEO Mutual Recognition Arrangements (MRAs) as a network.
 
     Works on the bundled, sourced dataset by default; --data uses your own file.
@@ -113,6 +125,7 @@ def main():
 
         mra-graph report
     """
+    ctx.obj = {"debug": debug}
 
 
 @main.command(short_help="Overview: the network, its hubs, one coverage, one bloc.")
@@ -144,7 +157,7 @@ def report(data_path, administrations_path, as_of, view, fmt, output, focus, blo
 @network_options
 @output_options()
 @library_errors
-def coverage_command(code, data_path, administrations_path, as_of, view, fmt, output):
+def coverage_command(code, data_path, administrations_path, as_of, view, fmt, output, raw):
     """Administrations that recognise CODE's AEOs, with arrangements, dates and sources.
 
     CODE is an administration code (SG, US, EU, HK, TW, ...) or its name.
@@ -166,7 +179,7 @@ def coverage_command(code, data_path, administrations_path, as_of, view, fmt, ou
 @network_options
 @output_options()
 @library_errors
-def bloc_command(name, data_path, administrations_path, as_of, view, fmt, output):
+def bloc_command(name, data_path, administrations_path, as_of, view, fmt, output, raw):
     """Who recognises whom inside bloc NAME: one row per pair of members.
 
     Columns a, b, covered, via (arrangement ids), relation and since.
@@ -191,7 +204,7 @@ def bloc_command(name, data_path, administrations_path, as_of, view, fmt, output
 @network_options
 @output_options()
 @library_errors
-def reach_command(code, hops, data_path, administrations_path, as_of, view, fmt, output):
+def reach_command(code, hops, data_path, administrations_path, as_of, view, fmt, output, raw):
     """Administrations within K hops of CODE, with the intermediaries on shortest paths.
 
     Only hop 1 is legal recognition: MRAs are not transitive, so hops 2 and more
@@ -215,7 +228,7 @@ def reach_command(code, hops, data_path, administrations_path, as_of, view, fmt,
 @network_options
 @output_options()
 @library_errors
-def sources_command(code, data_path, administrations_path, as_of, view, fmt, output):
+def sources_command(code, data_path, administrations_path, as_of, view, fmt, output, raw):
     """Cite every recognition of CODE: arrangement, both parties' dates, sources.
 
     One row per partner, arrangement and party (each party's own row of the
@@ -239,7 +252,7 @@ def sources_command(code, data_path, administrations_path, as_of, view, fmt, out
 @network_options
 @output_options()
 @library_errors
-def growth_command(render_dir, data_path, administrations_path, as_of, view, fmt, output):
+def growth_command(render_dir, data_path, administrations_path, as_of, view, fmt, output, raw):
     """One row per year, each the network on 31 December (the last row: --as-of).
 
     Columns: year, as_of, with_recognition, signed, in_force, recognising_pairs,
@@ -264,7 +277,7 @@ def growth_command(render_dir, data_path, administrations_path, as_of, view, fmt
 @network_options
 @output_options()
 @library_errors
-def centrality_command(data_path, administrations_path, as_of, view, fmt, output):
+def centrality_command(data_path, administrations_path, as_of, view, fmt, output, raw):
     """Per administration: degree, betweenness, eigenvector centrality, component.
 
     Example:
@@ -297,7 +310,8 @@ WEIGHTS_HELP = ("Weights file (reporter,partner,value,year,source_url), or 'bund
 @network_options
 @output_options()
 @library_errors
-def leverage_command(bloc, partners, weights_path, data_path, administrations_path, as_of, view, fmt, output):
+def leverage_command(bloc, partners, weights_path, data_path, administrations_path, as_of, view, fmt, output,
+                     raw):
     """Leverage of BLOC toward each outside partner, best opportunity first.
 
     existing: active members already recognising the partner; new_links: pairs a
@@ -327,7 +341,8 @@ def leverage_command(bloc, partners, weights_path, data_path, administrations_pa
 @network_options
 @output_options()
 @library_errors
-def power_command(bloc, partner, weights_path, quota, data_path, administrations_path, as_of, view, fmt, output):
+def power_command(bloc, partner, weights_path, quota, data_path, administrations_path, as_of, view, fmt, output,
+                  raw):
     """Power of each active member of BLOC in closing a bloc MRA with --partner.
 
     A coalition wins when its weight is at least QUOTA times the bloc's total;
@@ -353,7 +368,7 @@ def power_command(bloc, partner, weights_path, quota, data_path, administrations
 @network_options
 @output_options()
 @library_errors
-def scenario_command(name, diff, render_dir, data_path, administrations_path, as_of, view, fmt, output):
+def scenario_command(name, diff, render_dir, data_path, administrations_path, as_of, view, fmt, output, raw):
     """Run scenario NAME (the bundled 'aamra') or a scenario FILE.toml.
 
     One row per step: date, label, hypothetical, active_members, density,

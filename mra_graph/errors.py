@@ -42,6 +42,10 @@ class FileReadError(MRAGraphError, OSError):
     """A data file could not be opened."""
 
 
+class WriteError(MRAGraphError, OSError):
+    """An output file could not be written (the old file, if any, is left as it was)."""
+
+
 class UnknownCodeError(MRAGraphError, KeyError):
     """An administration or bloc code that the data does not know."""
 

@@ -2,6 +2,9 @@
 
 Every format carries the same records and column names. List cells (``via``,
 ``sources``, ...) stay lists in JSON and are joined with ``"; "`` elsewhere.
+In CSV, a cell that a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``) gets a leading apostrophe unless ``raw`` is set; numbers
+are left alone.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pandas as pd
 FORMATS = ("table", "csv", "json", "markdown")
 
 
-def format_frame(frame: pd.DataFrame, fmt: str) -> str:
+def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False) -> str:
     """Render ``frame`` in one of :data:`FORMATS`; the text ends with a newline.
 
     Examples
@@ -32,6 +35,11 @@ def format_frame(frame: pd.DataFrame, fmt: str) -> str:
         return json.dumps(records(frame), indent=2, ensure_ascii=False) + "\n"
     flat = frame.apply(lambda column: column.map(_cell_text)) if len(frame) else frame.astype(str)
     if fmt == "csv":
+        if not raw:
+            from .export import defuse
+
+            text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+            flat[text_columns] = flat[text_columns].apply(lambda column: column.map(defuse))
         return flat.to_csv(index=False, lineterminator="\n")
     if fmt == "markdown":
         return _markdown(flat)

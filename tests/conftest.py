@@ -11,11 +11,18 @@ Blocs: BLOC = AA, BB, CC. EE has no AEO programme.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import mra_graph
+
+# Property and fuzz tests: few examples in CI, many in a local run: HYPOTHESIS_PROFILE=thorough pytest
+settings.register_profile("ci", max_examples=25, deadline=None)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ADMINISTRATIONS = """\
 code,name,programme,programme_since,region,blocs,source_url

@@ -26,7 +26,7 @@ def network(folder, items):
     return mra_graph.load(write_dataset(folder, HEADER + rows, ADMINISTRATIONS), as_of="2026-01-01")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(items=arrangements)
 def test_coverage_is_symmetric_and_matches_the_edges(tmp_path, items):
     net = network(tmp_path, items).view("signed")
@@ -37,7 +37,7 @@ def test_coverage_is_symmetric_and_matches_the_edges(tmp_path, items):
     assert sum(map(len, covered.values())) == 2 * len(items)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(items=arrangements, hops=st.integers(1, 4))
 def test_reach_grows_with_k_and_starts_with_coverage(tmp_path, items, hops):
     net = network(tmp_path, items).view("signed")
@@ -47,7 +47,7 @@ def test_reach_grows_with_k_and_starts_with_coverage(tmp_path, items, hops):
     assert sorted(near.loc[near["hops"] == 1, "administration"]) == sorted(mra_graph.coverage(net, "AA")["partner"])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(items=arrangements)
 def test_implemented_view_is_inside_the_signed_view(tmp_path, items):
     net = network(tmp_path, items)
