@@ -35,8 +35,8 @@ class Frames:
     html: Path
 
 
-def frame_diagrams(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "ASEAN") -> list[Diagram]:
-    """Diagrams of ``(label, network)`` frames sharing one layout and one set of administrations."""
+def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "ASEAN"):
+    """The administrations every frame shows, their pinned positions, and the bloc's name: computed once."""
     union = nx.Graph()
     nodes: set[str] = set()
     for _, net in frames:
@@ -45,18 +45,30 @@ def frame_diagrams(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "
     first = frames[0][1]
     bloc_name = _bloc_name(first, bloc) if bloc else None
     union.add_nodes_from(nodes)
-    members = [m for m in first.bloc_members(bloc_name)] if bloc_name else []
-    positions = layout(union, sorted(nodes), members, first.name_of)
-    total = len(frames)
-    return [diagram(net, bloc=bloc_name, positions=positions, nodes=sorted(nodes),
-                    title=f"Step {number} of {total}: {label}")
-            for number, (label, net) in enumerate(frames, 1)]
+    members = first.bloc_members(bloc_name) if bloc_name else []
+    return sorted(nodes), layout(union, sorted(nodes), members, first.name_of), bloc_name
+
+
+def frame_diagrams(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "ASEAN") -> list[Diagram]:
+    """Diagrams of ``(label, network)`` frames sharing one layout and one set of administrations."""
+    nodes, positions, bloc_name = frame_layout(frames, bloc=bloc)
+    return [_frame_diagram(frames, number, nodes, positions, bloc_name) for number in range(1, len(frames) + 1)]
+
+
+def _frame_diagram(frames, number, nodes, positions, bloc_name) -> Diagram:
+    label, net = frames[number - 1]
+    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes,
+                   title=f"Step {number} of {len(frames)}: {label}")
 
 
 def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *, bloc: str | None = "ASEAN",
                   title: str = "mra-graph", workers: int | None = None,
                   progress: Callable[[int], None] | None = None) -> Frames:
     """Render ``(label, network)`` frames into ``directory``: SVG and PNG each, a GIF, an HTML page.
+
+    The layout is computed once; then each frame is built, drawn (SVG and PNG)
+    and scaled for the GIF in its own worker, so the Graphviz processes and the
+    image scaling run in parallel.
 
     Parameters
     ----------
@@ -68,7 +80,7 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
     title : str
         The HTML page's title.
     workers : int, optional
-        Graphviz processes at once (default: the number of cores).
+        Frames drawn at once (default: the number of cores).
     progress : callable, optional
         Called with 1 after each frame is written (e.g. a progress bar's update).
 
@@ -76,42 +88,35 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
     -------
     Frames
     """
-    directory = Path(directory)
-    diagrams = frame_diagrams(frames, bloc=bloc)
-    width = len(str(len(diagrams))) if len(diagrams) > 999 else 3
+    from PIL import Image
 
-    def draw(item):
-        number, drawing = item
-        stem = directory / f"frame-{number:0{width}d}"
+    directory = Path(directory)
+    nodes, positions, bloc_name = frame_layout(frames, bloc=bloc)
+    digits = max(3, len(str(len(frames))))
+
+    def draw(number: int):
+        drawing = _frame_diagram(frames, number, nodes, positions, bloc_name)
+        stem = directory / f"frame-{number:0{digits}d}"
         svg, png = drawing.render("svg"), drawing.render("png")
         atomic_write_bytes(stem.with_suffix(".svg"), svg)
         atomic_write_bytes(stem.with_suffix(".png"), png)
+        with Image.open(io.BytesIO(png)) as image:
+            small = image.convert("RGB").resize((GIF_WIDTH, round(image.height * GIF_WIDTH / image.width)),
+                                                Image.Resampling.LANCZOS)
         if progress:
             progress(1)
-        return stem.with_suffix(".svg"), stem.with_suffix(".png"), svg
+        return stem.with_suffix(".svg"), stem.with_suffix(".png"), svg, small
 
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        drawn = list(pool.map(draw, enumerate(diagrams, 1)))
-    svgs, pngs, sources = zip(*drawn)
+        drawn = list(pool.map(draw, range(1, len(frames) + 1)))
+    svgs, pngs, sources, images = zip(*drawn)
     gif = directory / "animation.gif"
-    atomic_write_bytes(gif, _gif(pngs))
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="GIF", save_all=True, append_images=list(images[1:]), duration=1800, loop=0)
+    atomic_write_bytes(gif, buffer.getvalue())
     page = directory / "index.html"
     atomic_write_text(page, _html(title, [label for label, _ in frames], sources))
     return Frames(list(svgs), list(pngs), gif, page)
-
-
-def _gif(pngs) -> bytes:
-    from PIL import Image
-
-    images = []
-    for path in pngs:
-        with Image.open(path) as image:
-            scale = GIF_WIDTH / image.width
-            images.append(image.convert("RGB").resize((GIF_WIDTH, round(image.height * scale)),
-                                                      Image.Resampling.LANCZOS))
-    buffer = io.BytesIO()
-    images[0].save(buffer, format="GIF", save_all=True, append_images=images[1:], duration=1800, loop=0)
-    return buffer.getvalue()
 
 
 def _html(title: str, labels: list[str], svgs) -> str:

@@ -21,7 +21,8 @@ from __future__ import annotations
 import difflib
 from datetime import date
 from functools import cached_property
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import attrgetter
 
 import networkx as nx
 import pandas as pd
@@ -298,9 +299,9 @@ class MRANetwork:
                            blocs=tuple(split_list(row.blocs)))
         links: dict[tuple[str, str], list[dict]] = {}
         active = self.active_parties.sort_values(["arrangement", "party"])
-        for arrangement, rows in active.groupby("arrangement", sort=True):
-            records = list(rows.itertuples(index=False))
-            for first, second in combinations(records, 2):
+        rows = active.itertuples(index=False)  # one pass: per-group itertuples is slow
+        for arrangement, records in groupby(rows, key=attrgetter("arrangement")):
+            for first, second in combinations(list(records), 2):
                 links.setdefault((first.party, second.party), []).append(_link(arrangement, first, second))
         for (a, b), arrangements in sorted(links.items()):
             dates = [link["since"] for link in arrangements]

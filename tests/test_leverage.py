@@ -111,3 +111,12 @@ def test_bloc_only_weight_is_shared_out_evenly(tiny, tmp_path):
     assert table.loc["DD", "bloc_weight"] == 10
     assert table.loc["DD", "weighted_new_links"] == 10   # both active members missing: 10 x 2 / 2
     assert table.loc["FF", "weighted_new_links"] == 0
+
+
+def test_coalition_new_links_by_hand(tiny):
+    from mra_graph.metrics.leverage import coalition_new_links
+
+    table = coalition_new_links(tiny, "BLOC", partners=["FF"])  # members AA=bit 0, BB=bit 1, CC=bit 2
+    assert table[["coalition", "members", "existing_count", "new_links"]].values.tolist() == [
+        [0, "", 0, 0], [1, "AA", 0, 1], [2, "BB", 0, 1], [3, "AA;BB", 0, 2],
+        [4, "CC", 1, 0], [5, "AA;CC", 1, 1], [6, "BB;CC", 1, 1], [7, "AA;BB;CC", 1, 2]]

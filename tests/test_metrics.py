@@ -108,3 +108,14 @@ def test_network_summary(tiny):
 def test_network_summary_counts_undated_rows_today(tiny):
     row = network_summary(tiny.as_of(None)).iloc[0]
     assert row["undated"] == 2 and row["recognising_pairs"] == 3  # AA-BB, AA-CC, DD-EE
+
+
+def test_reach_counts_match_reach(tiny, tmp_path):
+    from mra_graph.metrics.reach import reach_counts
+
+    table = reach_counts(tiny.view("signed"), hops=2).set_index("administration")
+    for code in ["AA", "BB", "CC", "DD", "EE", "FF"]:
+        assert table.loc[code, "within"] == len(reach(tiny.view("signed"), code, hops=2))
+        assert table.loc[code, "partners"] == len(coverage(tiny.view("signed"), code))
+    square = mra_graph.load(write_dataset(tmp_path, SQUARE), as_of="2020")
+    assert reach_counts(square, hops=3).set_index("administration").loc["AA", "within"] == 4

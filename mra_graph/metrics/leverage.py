@@ -137,6 +137,50 @@ def leverage(net: MRANetwork, bloc: str, *, partners: list[str] | None = None,
     return table
 
 
+def coalition_new_links(net: MRANetwork, bloc: str, *, partners: list[str] | None = None) -> pd.DataFrame:
+    """New links a bloc MRA would add, for every coalition of the bloc's members and every partner.
+
+    For "which members should go first" questions: each of the 2^n coalitions
+    of the bloc's n members (all members, active or not) toward each outside
+    partner, computed with bitmasks (member i is bit i).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``coalition`` (bitmask), ``members`` (``;``-joined codes,
+        categorical), ``partner`` (categorical), ``existing_count`` and
+        ``new_links``; 2^n x partners rows.
+
+    Examples
+    --------
+    >>> table = coalition_new_links(load(as_of="2025-03-01"), "ASEAN", partners=["JP"])
+    >>> len(table), int(table["new_links"].max())  # Japan already recognises Malaysia and Thailand
+    (1024, 8)
+    """
+    import numpy as np
+
+    members = net.bloc_members(bloc)
+    inside = set(members)
+    graph = net.graph
+    if partners is None:
+        partners = [code for code in net.programme_holders if code not in inside]
+    partners = sorted({net.check_code(code) for code in partners})
+    coalitions = np.arange(1 << len(members), dtype=np.int64)
+    bits = (coalitions[:, None] >> np.arange(len(members))) & 1
+    recognised = np.array([[graph.has_edge(m, p) for m in members] for p in partners], dtype=np.int64)
+    existing = bits @ recognised.T                      # coalitions x partners
+    sizes = bits.sum(axis=1)[:, None]
+    labels = [";".join(m for i, m in enumerate(members) if c >> i & 1) for c in range(1 << len(members))]
+    return pd.DataFrame({  # categorical text columns: 2^n x partners rows stay cheap
+        "coalition": np.repeat(coalitions, len(partners)),
+        "members": pd.Categorical.from_codes(np.repeat(coalitions, len(partners)), categories=labels),
+        "partner": pd.Categorical.from_codes(np.tile(np.arange(len(partners)), len(coalitions)),
+                                             categories=partners),
+        "existing_count": existing.ravel(),
+        "new_links": (sizes - existing).ravel(),
+    })
+
+
 def power_indices(weights: dict[str, float], *, quota: float = 0.5) -> pd.DataFrame:
     """Banzhaf and Shapley-Shubik indices of a weighted voting game, computed exactly.
 

@@ -1,0 +1,4 @@
+"""``python -m mra_graph``: the command line."""
+from .cli import main
+
+main()
