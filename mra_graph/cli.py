@@ -80,7 +80,7 @@ def library_errors(command):
     return wrapper
 
 
-def _network(data_path, administrations_path, as_of, view):
+def open_network(data_path, administrations_path, as_of, view):
     from .network import load
 
     return load(data_path, administrations_path, as_of=as_of, view=view)
@@ -96,7 +96,7 @@ def _emit(text: str, output: Path | None) -> None:
     click.echo(f"Wrote {output}", err=True)
 
 
-def _render_frames(frames, directory: Path, title: str, bloc: str | None) -> None:
+def render_frames_with_progress(frames, directory: Path, title: str, bloc: str | None) -> None:
     from .frames import render_frames
 
     with click.progressbar(length=len(frames), label="Rendering frames", file=sys.stderr) as bar:
@@ -104,7 +104,7 @@ def _render_frames(frames, directory: Path, title: str, bloc: str | None) -> Non
     click.echo(f"Wrote {len(written.svg)} frames (SVG and PNG), {written.gif} and {written.html}", err=True)
 
 
-def _emit_frame(frame, fmt: str, output: Path | None, caption: str) -> None:
+def emit_frame(frame, fmt: str, output: Path | None, caption: str) -> None:
     from .formatting import format_frame
 
     if fmt == "table":
@@ -143,7 +143,7 @@ def report(data_path, administrations_path, as_of, view, fmt, output, focus, blo
     """
     from .report import build_report
 
-    result = build_report(_network(data_path, administrations_path, as_of, view), focus=focus, bloc=bloc)
+    result = build_report(open_network(data_path, administrations_path, as_of, view), focus=focus, bloc=bloc)
     if fmt == "json":
         import json
 
@@ -152,7 +152,7 @@ def report(data_path, administrations_path, as_of, view, fmt, output, focus, blo
         _emit(result.to_text(fmt), output)
 
 
-@main.command("coverage", short_help="Who recognises CODE's AEOs, with arrangements, dates and sources.")
+@main.command("coverage", short_help="Who recognises CODE's AEOs: arrangements, dates, sources.")
 @click.argument("code")
 @network_options
 @output_options()
@@ -168,10 +168,10 @@ def coverage_command(code, data_path, administrations_path, as_of, view, fmt, ou
     """
     from .metrics import coverage
 
-    net = _network(data_path, administrations_path, as_of, view)
+    net = open_network(data_path, administrations_path, as_of, view)
     table = coverage(net, code)
     caption = f"{len(table)} administrations recognise the AEOs of {net.name_of(net.check_code(code))}, {net.describe()}"
-    _emit_frame(table, fmt, output, caption)
+    emit_frame(table, fmt, output, caption)
 
 
 @main.command("bloc", short_help="Who recognises whom among the members of bloc NAME.")
@@ -190,11 +190,11 @@ def bloc_command(name, data_path, administrations_path, as_of, view, fmt, output
     """
     from .metrics import bloc_coverage
 
-    net = _network(data_path, administrations_path, as_of, view)
+    net = open_network(data_path, administrations_path, as_of, view)
     table = bloc_coverage(net, name)
     caption = (f"{int(table['covered'].sum())} of {len(table)} pairs of {name} members recognise each other, "
                f"{net.describe()}")
-    _emit_frame(table, fmt, output, caption)
+    emit_frame(table, fmt, output, caption)
 
 
 @main.command("reach", short_help="Who is within K hops of CODE (network reach, not recognition).")
@@ -217,10 +217,10 @@ def reach_command(code, hops, data_path, administrations_path, as_of, view, fmt,
     from .metrics import reach
     from .metrics.reach import REACH_CAVEAT
 
-    net = _network(data_path, administrations_path, as_of, view)
+    net = open_network(data_path, administrations_path, as_of, view)
     table = reach(net, code, hops=hops)
     caption = f"Within {hops} hops of {net.name_of(net.check_code(code))}, {net.describe()}. {REACH_CAVEAT}"
-    _emit_frame(table, fmt, output, caption)
+    emit_frame(table, fmt, output, caption)
 
 
 @main.command("sources", short_help="The arrangements, dates and sources behind CODE's recognitions.")
@@ -240,10 +240,10 @@ def sources_command(code, data_path, administrations_path, as_of, view, fmt, out
     """
     from .citations import sources
 
-    net = _network(data_path, administrations_path, as_of, view)
+    net = open_network(data_path, administrations_path, as_of, view)
     table = sources(net, code)
     caption = f"Sources for the recognitions of {net.name_of(net.check_code(code))}, {net.describe()}"
-    _emit_frame(table, fmt, output, caption)
+    emit_frame(table, fmt, output, caption)
 
 
 @main.command("growth", short_help="The network year by year since the first MRA (2007).")
@@ -264,13 +264,13 @@ def growth_command(render_dir, data_path, administrations_path, as_of, view, fmt
     """
     from .metrics import growth
 
-    net = _network(data_path, administrations_path, as_of, view)
+    net = open_network(data_path, administrations_path, as_of, view)
     table = growth(net)
     if render_dir:
         frames = [(f"{row.year} ({row.as_of}, view: {net.view_name})", net.as_of(row.as_of))
                   for row in table.itertuples(index=False)]
-        _render_frames(frames, render_dir, "Growth of AEO mutual recognition", "ASEAN")
-    _emit_frame(table, fmt, output, f"Growth of the network, each year-end, view: {net.view_name}")
+        render_frames_with_progress(frames, render_dir, "Growth of AEO mutual recognition", "ASEAN")
+    emit_frame(table, fmt, output, f"Growth of the network, each year-end, view: {net.view_name}")
 
 
 @main.command("centrality", short_help="Degree, betweenness (brokers) and eigenvector centrality.")
@@ -286,161 +286,8 @@ def centrality_command(data_path, administrations_path, as_of, view, fmt, output
     """
     from .metrics import centrality
 
-    net = _network(data_path, administrations_path, as_of, view)
-    _emit_frame(centrality(net), fmt, output, f"Centrality, {net.describe()}")
-
-
-def _weights(path: str | None, net):
-    if path is None:
-        return None
-    from .weights import read_weights
-
-    known = set(net.administrations["code"]) | {bloc.upper() for bloc in net.blocs}
-    return read_weights(None if path == "bundled" else path, known=known)
-
-
-WEIGHTS_HELP = ("Weights file (reporter,partner,value,year,source_url), or 'bundled' for the bundled "
-                "trade table (data/weights.csv).")
-
-
-@main.command("leverage", short_help="What a bloc gains by negotiating MRAs as one, partner by partner.")
-@click.argument("bloc")
-@click.option("--partner", "partners", multiple=True, help="Only this partner (repeatable). Default: all outside.")
-@click.option("--weights", "weights_path", metavar="FILE|bundled", help=WEIGHTS_HELP)
-@network_options
-@output_options()
-@library_errors
-def leverage_command(bloc, partners, weights_path, data_path, administrations_path, as_of, view, fmt, output,
-                     raw):
-    """Leverage of BLOC toward each outside partner, best opportunity first.
-
-    existing: active members already recognising the partner; new_links: pairs a
-    bloc MRA would add; negotiations_saved = new_links - 1; multiplier: the bloc's
-    weight over its largest member's (heuristics: see the documentation).
-
-    Example:
-
-        mra-graph leverage ASEAN --as-of 2025-03-01 --weights bundled
-    """
-    from .metrics.leverage import active_members, leverage
-
-    net = _network(data_path, administrations_path, as_of, view)
-    table = leverage(net, bloc, partners=list(partners) or None, weights=_weights(weights_path, net))
-    members = active_members(net, bloc)
-    caption = (f"Leverage of {bloc} ({len(members)} active members: {', '.join(members)}), {net.describe()}. "
-               "negotiations_saved and multiplier are heuristics.")
-    _emit_frame(table, fmt, output, caption)
-
-
-@main.command("power", short_help="Banzhaf and Shapley-Shubik power of a bloc's members toward a partner.")
-@click.argument("bloc")
-@click.option("--partner", required=True, help="The outside partner of the bloc MRA.")
-@click.option("--weights", "weights_path", metavar="FILE|bundled", help=WEIGHTS_HELP + " Default: equal weights.")
-@click.option("--quota", type=click.FloatRange(min=0, max=1, min_open=True), default=0.5, show_default=True,
-              help="Share of the bloc's total weight a coalition needs to close the MRA.")
-@network_options
-@output_options()
-@library_errors
-def power_command(bloc, partner, weights_path, quota, data_path, administrations_path, as_of, view, fmt, output,
-                  raw):
-    """Power of each active member of BLOC in closing a bloc MRA with --partner.
-
-    A coalition wins when its weight is at least QUOTA times the bloc's total;
-    both indices are computed exactly over every coalition.
-
-    Example:
-
-        mra-graph power ASEAN --partner KR --weights bundled
-    """
-    from .metrics.leverage import member_power
-
-    net = _network(data_path, administrations_path, as_of, view)
-    table = member_power(net, bloc, partner, weights=_weights(weights_path, net), quota=quota)
-    caption = f"Member power in {bloc} toward {net.name_of(net.check_code(partner))}, quota {quota:g}, {net.describe()}"
-    _emit_frame(table, fmt, output, caption)
-
-
-@main.command("scenario", short_help="Replay the AAMRA roll-out, or run a what-if TOML file, step by step.")
-@click.argument("name")
-@click.option("--diff", nargs=2, type=int, metavar="A B", help="Show what changed between steps A and B.")
-@click.option("--render", "render_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Also draw every step into this folder: SVG and PNG frames on one layout, a GIF, an HTML page.")
-@network_options
-@output_options()
-@library_errors
-def scenario_command(name, diff, render_dir, data_path, administrations_path, as_of, view, fmt, output, raw):
-    """Run scenario NAME (the bundled 'aamra') or a scenario FILE.toml.
-
-    One row per step: date, label, hypothetical, active_members, density,
-    new_pairs, each member's coverage, and leverage toward the top partners.
-
-    Example:
-
-        mra-graph scenario aamra
-    """
-    from .scenarios import diff_steps, load_scenario, run_scenario, scenario_networks
-
-    net = _network(data_path, administrations_path, as_of, view)
-    scenario = load_scenario(name)
-    table = run_scenario(net, scenario)
-    if render_dir:
-        frames = [(f"{step.label} ({step.date.isoformat() if step.date else 'hypothetical'})", after)
-                  for step, _, after in scenario_networks(net, scenario)]
-        _render_frames(frames, render_dir, f"Scenario {scenario.name}", scenario.bloc)
-    if diff:
-        table = diff_steps(table, *diff)
-    _emit_frame(table, fmt, output, f"Scenario {scenario.name}, view: {net.view_name}")
-
-
-@main.command("render", short_help="Draw the network (or one administration's) as SVG, PNG, PDF or DOT.")
-@click.option("--focus", metavar="CODE", help="One administration, its partners and their partners.")
-@click.option("--bloc", default="ASEAN", show_default=True, help="Bloc drawn as a box ('none' for none).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write; the format follows the extension (.svg .png .pdf .dot). "
-                   "Default: outputs/network-DATE-VIEW[-CODE].svg")
-@network_options
-@library_errors
-def render_command(focus, bloc, output, data_path, administrations_path, as_of, view):
-    """Draw the recognition network as a diagram ready for slides.
-
-    Edge colour: grey bilateral, orange plurilateral, purple both; dashed lines
-    are signed but not in force. Darker boxes have more partners.
-
-    Example:
-
-        mra-graph render --focus SG -o outputs/singapore.png
-    """
-    from .render import diagram
-
-    net = _network(data_path, administrations_path, as_of, view)
-    drawing = diagram(net, bloc=None if bloc.lower() == "none" else bloc, focus=focus)
-    if output is None:
-        suffix = f"-{net.check_code(focus)}" if focus else ""
-        output = Path("outputs") / f"network-{net.date.isoformat()}-{net.view_name}{suffix}.svg"
-    click.echo(f"Wrote {drawing.save(output)}", err=True)
-
-
-@main.command("export", short_help="Write the graph as GraphML, GEXF (Gephi), node-link JSON or CSV.")
-@click.option("--format", "fmt", type=click.Choice(("graphml", "gexf", "json", "csv")),
-              help="Default: from the file's extension.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write (atomically).")
-@click.option("--raw", is_flag=True, help="CSV: do not defuse cells starting with = + - @ (formula guard).")
-@network_options
-@library_errors
-def export_command(fmt, output, raw, data_path, administrations_path, as_of, view):
-    """Export the recognition graph with its arrangements, dates and sources.
-
-    GEXF edges carry start dates, so Gephi's timeline shows the growth.
-
-    Example:
-
-        mra-graph export -o outputs/mra.gexf
-    """
-    from .export import export
-
-    net = _network(data_path, administrations_path, as_of, view)
-    click.echo(f"Wrote {export(net, output, fmt, raw=raw)}", err=True)
+    net = open_network(data_path, administrations_path, as_of, view)
+    emit_frame(centrality(net), fmt, output, f"Centrality, {net.describe()}")
 
 
 @main.command(short_help="Check a data file and list every problem in it.")
@@ -466,3 +313,7 @@ def validate(file, administrations_path):
         click.echo(str(error))
         sys.exit(1)
     click.echo(summary)
+
+
+# Commands defined in their own modules register themselves on `main` when imported.
+from . import cli_bloc, cli_diagrams  # noqa: E402,F401

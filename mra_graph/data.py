@@ -115,8 +115,8 @@ def read_dataset(mras: str | Path | None = None, administrations: str | Path | N
         admin_path = bundled_file("administrations.csv")
     admin_problems: list[Problem] = []
     mras_problems: list[Problem] = []
-    mras_rows = _read_table(mras_path, MRAS_COLUMNS, (), mras_problems)
-    admin_rows = _read_table(admin_path, ADMINISTRATIONS_REQUIRED, ADMINISTRATIONS_OPTIONAL, admin_problems)
+    mras_rows = read_table(mras_path, MRAS_COLUMNS, (), mras_problems)
+    admin_rows = read_table(admin_path, ADMINISTRATIONS_REQUIRED, ADMINISTRATIONS_OPTIONAL, admin_problems)
     _check_administrations(admin_rows, _label(admin_path, mras is None and administrations is None), admin_problems)
     codes = {row["code"] for _, row in admin_rows}
     _check_mras(mras_rows, _label(mras_path, mras is None), codes, mras_problems)
@@ -140,10 +140,13 @@ def _frame(rows: list[tuple[int, dict]], columns: Iterable[str]) -> pd.DataFrame
     return pd.DataFrame.from_records(records, columns=columns).astype(str)
 
 
-def _read_table(
+def read_table(
     path: Path, required: tuple[str, ...], optional: tuple[str, ...], problems: list[Problem]
 ) -> list[tuple[int, dict]]:
-    """Rows of a CSV file as (physical line, {column: stripped text}); problems appended."""
+    """Rows of a CSV file as (physical line, {column: stripped text}); problems are appended to ``problems``.
+
+    Shared by every data file's reader (arrangements, administrations, weights).
+    """
     label = str(path)
     try:
         raw = path.read_bytes()
@@ -227,7 +230,7 @@ def _check_administrations(rows, label, problems) -> None:
             problem("aeo_count", f"'{row['aeo_count']}' is not a whole number")
         if row.get("aeo_count_year") and not _YEAR.match(row["aeo_count_year"]):
             problem("aeo_count_year", f"'{row['aeo_count_year']}' is not a year (YYYY)")
-        _check_source(row, problem, title_required=False)
+        check_source(row, problem, title_required=False)
 
 
 def _check_mras(rows, label, codes, problems) -> None:
@@ -258,7 +261,7 @@ def _check_mras(rows, label, codes, problems) -> None:
                 problem(later, f"{later} {row[later]} is before {earlier} {row[earlier]}")
         if row["ended"] and row["status"] not in ("suspended", "terminated"):
             problem("ended", f"an end date needs status suspended or terminated, not '{row['status']}'")
-        _check_source(row, problem, title_required=True)
+        check_source(row, problem, title_required=True)
         arrangements.setdefault(row["arrangement"], []).append((line, row))
     for arrangement, members in arrangements.items():
         _check_arrangement(arrangement, members, label, problems)
@@ -281,7 +284,8 @@ def _check_arrangement(arrangement, members, label, problems) -> None:
                                 f"has {len(seen)} part{'y' if len(seen) == 1 else 'ies'}; it needs exactly 2"))
 
 
-def _check_source(row, problem, *, title_required: bool) -> None:
+def check_source(row, problem, *, title_required: bool) -> None:
+    """Report through ``problem(column, message)`` a missing or malformed source of ``row``."""
     url = row["source_url"]
     if not url:
         problem("source_url", "is empty: every row needs a public source")
@@ -325,7 +329,7 @@ def validate_file(path: str | Path, administrations: str | Path | None = None) -
         raise FileReadError(f"cannot read {path}: {error.strerror or error}") from None
     if "code" in header and "arrangement" not in header:
         problems: list[Problem] = []
-        rows = _read_table(path, ADMINISTRATIONS_REQUIRED, ADMINISTRATIONS_OPTIONAL, problems)
+        rows = read_table(path, ADMINISTRATIONS_REQUIRED, ADMINISTRATIONS_OPTIONAL, problems)
         _check_administrations(rows, str(path), problems)
         if problems:
             raise DataValidationError(problems)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .data import _check_source, _read_table, bundled_file
+from .data import check_source, read_table, bundled_file
 from .errors import DataValidationError, Problem
 
 REQUIRED = ("reporter", "partner", "value", "year", "source_url")
@@ -51,7 +51,7 @@ def read_weights(path: str | Path | None = None, *, known: set[str] | None = Non
     path = bundled_file("weights.csv") if bundled else Path(path)
     label = "data/weights.csv" if bundled else str(path)
     problems: list[Problem] = []
-    rows = _read_table(path, REQUIRED, OPTIONAL, problems)
+    rows = read_table(path, REQUIRED, OPTIONAL, problems)
     seen: dict[tuple, int] = {}
     for line, row in rows:
         def problem(column, message):
@@ -73,7 +73,7 @@ def read_weights(path: str | Path | None = None, *, known: set[str] | None = Non
         if key in seen:
             problem("partner", f"{key[0]}-{key[1]} {key[2]} is listed twice (first on line {seen[key]})")
         seen.setdefault(key, line)
-        _check_source(row, problem, title_required=False)
+        check_source(row, problem, title_required=False)
     if problems:
         raise DataValidationError(problems)
     columns = list(REQUIRED + OPTIONAL)

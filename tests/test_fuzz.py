@@ -1,11 +1,10 @@
 """Any input either loads or raises the documented error; properties hold on random inputs."""
-import string
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mra_graph
-from mra_graph.errors import DataValidationError, MRAGraphError
+from mra_graph.errors import DataValidationError
 from mra_graph.metrics.leverage import power_indices
 from mra_graph.render import diagram
 from mra_graph.scenarios import ScenarioError, load_scenario, run_scenario

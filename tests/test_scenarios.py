@@ -1,5 +1,7 @@
 """Scenarios: the bundled AAMRA replay, user TOML files and every error path."""
 import json
+import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -8,19 +10,8 @@ import mra_graph
 from mra_graph.cli import main
 from mra_graph.scenarios import ScenarioError, diff_steps, load_scenario, run_scenario
 
-EXAMPLE = """\
-name = "what-if"
-as_of = "2025-03-01"
-[[steps]]
-label = "Viet Nam joins AAMRA"
-join = { arrangement = "AAMRA", members = ["VN"] }
-[[steps]]
-label = "ASEAN and Japan sign as a bloc"
-bloc_arrangement = { bloc = "ASEAN", partner = "JP" }
-[[steps]]
-label = "Singapore and Mexico"
-bilateral = { parties = ["SG", "MX"] }
-"""
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+EXAMPLE = re.search(r"```toml\n(.*?)```", README, flags=re.S).group(1)  # the README's own example
 
 
 @pytest.fixture(scope="module")
