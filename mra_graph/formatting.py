@@ -60,6 +60,8 @@ def _cell_text(value) -> str:
         return "; ".join(f"{key}: {item}" for key, item in value.items())
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float) and value != value:  # NaN: not computable, shown empty (null in JSON)
+        return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -123,7 +123,7 @@ def leverage(net: MRANetwork, bloc: str, *, partners: list[str] | None = None,
             if any(values):
                 row["weighted_new_links"] = sum(weight(m, partner) for m in missing)
             else:  # only the bloc's own figure is known: share it out evenly (an estimate)
-                row["weighted_new_links"] = row["bloc_weight"] * len(missing) / len(members) if members else 0.0
+                row["weighted_new_links"] = round(row["bloc_weight"] * len(missing) / len(members)) if members else 0
         rows.append(row)
     columns = ["partner", "name", "active_members", "existing", "existing_count", "new_links",
                "negotiations_saved", "multiplier"] + (["bloc_weight", "weighted_new_links"] if weight else [])
