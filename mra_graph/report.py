@@ -1,6 +1,7 @@
 """The overview report: network size, hubs, one administration's coverage, one bloc."""
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -204,8 +205,4 @@ def _table(frame: pd.DataFrame, fmt: str) -> str:
 
 
 def _paragraph(text: str, fmt: str) -> str:
-    if fmt == "markdown":
-        return text
-    import textwrap
-
-    return textwrap.fill(text, width=88)
+    return text if fmt == "markdown" else textwrap.fill(text, width=88)
