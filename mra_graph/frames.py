@@ -20,7 +20,7 @@ import networkx as nx
 
 from ._io import atomic_write_bytes, atomic_write_text
 from .network import MRANetwork
-from .render import Diagram, _bloc_name, diagram, layout, shown_nodes
+from .render import Diagram, diagram, layout, shown_nodes
 
 GIF_WIDTH = 1600  # pixels: enough for a slide, small enough to mail
 
@@ -43,7 +43,7 @@ def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "AS
         union.add_edges_from(net.graph.edges)
         nodes |= set(shown_nodes(net, bloc=bloc, focus=None))
     first = frames[0][1]
-    bloc_name = _bloc_name(first, bloc) if bloc else None
+    bloc_name = first.bloc_name(bloc) if bloc else None
     union.add_nodes_from(nodes)
     members = first.bloc_members(bloc_name) if bloc_name else []
     return sorted(nodes), layout(union, sorted(nodes), members, first.name_of), bloc_name

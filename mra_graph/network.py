@@ -210,7 +210,7 @@ class MRANetwork:
             return by_name[wanted.casefold()]
         suggestions = difflib.get_close_matches(wanted.upper(), list(self._names), n=3, cutoff=0.5)
         suggestions += [by_name[n] for n in difflib.get_close_matches(wanted.casefold(), list(by_name), n=3)]
-        return self._unknown("administration code", wanted, suggestions)
+        raise UnknownCodeError("administration code", wanted, list(dict.fromkeys(suggestions)))
 
     @cached_property
     def blocs(self) -> dict[str, list[str]]:
@@ -221,17 +221,23 @@ class MRANetwork:
                 blocs.setdefault(bloc, []).append(code)
         return {bloc: sorted(members) for bloc, members in sorted(blocs.items())}
 
-    def bloc_members(self, bloc: str) -> list[str]:
-        """Member codes of a bloc (case-insensitive name), e.g. the ten ASEAN Member States."""
+    def bloc_name(self, bloc: str) -> str:
+        """The bloc's name as the data spells it, from any capitalisation ("asean" -> "ASEAN").
+
+        Raises
+        ------
+        UnknownCodeError
+            With the closest bloc names as suggestions.
+        """
         by_upper = {name.upper(): name for name in self.blocs}
         if bloc.strip().upper() in by_upper:
-            return list(self.blocs[by_upper[bloc.strip().upper()]])
+            return by_upper[bloc.strip().upper()]
         suggestions = difflib.get_close_matches(bloc.upper(), list(by_upper), n=3, cutoff=0.4)
-        return self._unknown("bloc", bloc, [by_upper[s] for s in suggestions])
+        raise UnknownCodeError("bloc", bloc, [by_upper[s] for s in suggestions])
 
-    @staticmethod
-    def _unknown(kind: str, wanted: str, suggestions: list[str]):
-        raise UnknownCodeError(kind, wanted, list(dict.fromkeys(suggestions)))
+    def bloc_members(self, bloc: str) -> list[str]:
+        """Member codes of a bloc (any capitalisation), e.g. the ten ASEAN Member States."""
+        return list(self.blocs[self.bloc_name(bloc)])
 
     @cached_property
     def programme_holders(self) -> list[str]:

@@ -7,7 +7,8 @@ sees only what changes (see :mod:`mra_graph.frames`).
 
 Styles: node fill by coverage (more partners, darker); edge colour by kind
 (grey bilateral, orange plurilateral, purple both) and line by status (solid in
-force, dashed signed or pilot, dotted under negotiation); the bloc's members in a
+force, dashed signed or pilot, dotted under negotiation; the legend lists the
+styles the view can show); the bloc's members in a
 ``cluster_`` subgraph drawn as a shaded box; a title with the date and view; a
 legend. DOT text is deterministic: nodes and edges are written in sorted order.
 """
@@ -229,18 +230,13 @@ def diagram(net: MRANetwork, *, bloc: str | None = "ASEAN", focus: str | None = 
     Diagram
     """
     focus = net.check_code(focus) if focus else None
-    bloc_name = _bloc_name(net, bloc) if bloc else None
+    bloc_name = net.bloc_name(bloc) if bloc else None
     nodes = sorted(nodes) if nodes is not None else shown_nodes(net, bloc=bloc_name, focus=focus)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
     if positions is None:
         positions = layout(net.graph, nodes, members, net.name_of)
     title = title or f"AEO mutual recognition {net.describe()}"
     return Diagram(_dot(net, nodes, positions, bloc_name, members, focus, title), title)
-
-
-def _bloc_name(net: MRANetwork, bloc: str) -> str:
-    members = net.bloc_members(bloc)
-    return next(name for name, codes in net.blocs.items() if codes == members)
 
 
 def _dot(net, nodes, positions, bloc, members, focus, title) -> str:
@@ -327,14 +323,17 @@ def _title_and_legend(title: str, net: MRANetwork, focus: str | None) -> str:
                 if focus else "Each line: two customs administrations recognising each other's AEOs.")
     source = "Data: mra-graph bundled dataset, every arrangement sourced." if net.source == "bundled" \
         else f"Data: {esc(Path(net.source).name)}"
-    rows = (f'<TR><TD COLSPAN="8"><FONT POINT-SIZE="26"><B>{esc(title)}</B></FONT></TD></TR>'
-            f'<TR><TD COLSPAN="8"><FONT POINT-SIZE="15">{subtitle}</FONT></TD></TR>'
-            "<TR>"
-            + key(KIND_COLOUR["bilateral"], "━━━", "bilateral MRA")
-            + key(KIND_COLOUR["plurilateral"], "━━━", "plurilateral (e.g. AAMRA)")
-            + key(KIND_COLOUR["both"], "━━━", "both")
-            + key("#525252", "- - -", "signed, not in force")
-            + "</TR>"
-            f'<TR><TD COLSPAN="8"><FONT POINT-SIZE="13">Box: name, code · number of partners; darker = more '
+    keys = [key(KIND_COLOUR["bilateral"], "━━━", "bilateral MRA"),
+            key(KIND_COLOUR["plurilateral"], "━━━", "plurilateral (e.g. AAMRA)"),
+            key(KIND_COLOUR["both"], "━━━", "both")]
+    if net.view_name in ("signed", "pipeline"):  # only these views draw arrangements not in force
+        keys.append(key("#525252", "- - -", "signed or pilot, not in force"))
+    if net.view_name == "pipeline":
+        keys.append(key("#525252", "· · ·", "under negotiation"))
+    span = f'COLSPAN="{2 * len(keys)}"'
+    rows = (f'<TR><TD {span}><FONT POINT-SIZE="26"><B>{esc(title)}</B></FONT></TD></TR>'
+            f'<TR><TD {span}><FONT POINT-SIZE="15">{subtitle}</FONT></TD></TR>'
+            f"<TR>{''.join(keys)}</TR>"
+            f'<TR><TD {span}><FONT POINT-SIZE="13">Box: name, code · number of partners; darker = more '
             f"partners. {source}</FONT></TD></TR>")
     return f'<<TABLE BORDER="0" CELLSPACING="4">{rows}</TABLE>>'

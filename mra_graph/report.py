@@ -153,7 +153,6 @@ def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top
     'B+P'
     """
     focus = net.check_code(focus)
-    members = net.bloc_members(bloc)
     hubs = coverage_counts(net)
     focus_table = coverage(net, focus)
     arrangement = bloc_arrangement(net, bloc)
@@ -163,7 +162,7 @@ def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top
         title=f"AEO mutual recognition {net.describe()}",
         focus_code=focus,
         focus_name=net.name_of(focus),
-        bloc=next(name for name in net.blocs if net.blocs[name] == members),
+        bloc=net.bloc_name(bloc),
         summary=network_summary(net),
         hubs=hubs[hubs["partners"] > 0].head(top).reset_index(drop=True),
         focus=focus_table,

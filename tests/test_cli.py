@@ -147,3 +147,10 @@ def test_version():
 
     result = CliRunner().invoke(main, ["--version"])
     assert result.stdout == f"mra-graph, version {mra_graph.__version__}\n"
+
+
+def test_cli_choices_match_the_library():
+    # The CLI keeps its own copies so that --help imports neither pandas nor networkx.
+    from mra_graph import cli, formatting, network
+
+    assert cli.VIEWS == network.VIEWS and cli.FORMATS == formatting.FORMATS

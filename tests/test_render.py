@@ -117,3 +117,9 @@ def test_cli_render_default_destination(tiny_path, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     written = tmp_path / "outputs" / "network-2018-06-30-implemented-AA.svg"
     assert titles(written.read_bytes()) >= {"AA", "BB", "CC"}
+
+
+def test_legend_explains_the_line_styles_the_view_can_show(tiny):
+    assert "not in force" not in diagram(tiny, bloc="BLOC").to_dot()          # implemented: all solid
+    assert "not in force" in diagram(tiny.view("signed"), bloc="BLOC").to_dot()
+    assert "under negotiation" in diagram(tiny.view("pipeline"), bloc="BLOC").to_dot()
