@@ -27,10 +27,15 @@ import pandas as pd
 from .dates import parse_date
 from .errors import DataValidationError, FileReadError, InvalidDateError, Problem
 
-MRAS_COLUMNS = (
+#: Every column of ``mras.csv``, in the order the bundled file and the table use.
+MRAS_FIELDS = (
     "arrangement", "name", "kind", "party", "signed", "effective", "ended",
-    "status", "scope", "source_url", "source_title", "notes",
+    "status", "scope", "source_url", "source_title", "source_date", "notes",
 )
+#: Optional in a user's file (empty where absent); every row of the bundled dataset has it.
+MRAS_OPTIONAL = ("source_date",)
+#: Columns a ``mras.csv`` must have.
+MRAS_COLUMNS = tuple(name for name in MRAS_FIELDS if name not in MRAS_OPTIONAL)
 ADMINISTRATIONS_REQUIRED = (
     "code", "name", "programme", "programme_since", "region", "blocs", "source_url",
 )
@@ -53,7 +58,8 @@ class Dataset:
     Attributes
     ----------
     mras : pandas.DataFrame
-        One row per party per arrangement, columns :data:`MRAS_COLUMNS`.
+        One row per party per arrangement, columns :data:`MRAS_FIELDS`
+        (optional ones empty where the file lacks them).
     administrations : pandas.DataFrame
         One row per administration, indexed by nothing, column ``code`` unique.
     source : str
@@ -115,7 +121,7 @@ def read_dataset(mras: str | Path | None = None, administrations: str | Path | N
         admin_path = bundled_file("administrations.csv")
     admin_problems: list[Problem] = []
     mras_problems: list[Problem] = []
-    mras_rows = read_table(mras_path, MRAS_COLUMNS, (), mras_problems)
+    mras_rows = read_table(mras_path, MRAS_COLUMNS, MRAS_OPTIONAL, mras_problems)
     admin_rows = read_table(admin_path, ADMINISTRATIONS_REQUIRED, ADMINISTRATIONS_OPTIONAL, admin_problems)
     _check_administrations(admin_rows, _label(admin_path, mras is None and administrations is None), admin_problems)
     codes = {row["code"] for _, row in admin_rows}
@@ -124,7 +130,7 @@ def read_dataset(mras: str | Path | None = None, administrations: str | Path | N
     if problems:
         raise DataValidationError(problems)
     return Dataset(
-        mras=_frame(mras_rows, MRAS_COLUMNS),
+        mras=_frame(mras_rows, MRAS_FIELDS),
         administrations=_frame(admin_rows, ADMINISTRATIONS_REQUIRED + ADMINISTRATIONS_OPTIONAL),
         source="bundled" if mras is None else str(mras_path),
     )
@@ -259,6 +265,12 @@ def _check_mras(rows, label, codes, problems) -> None:
         for earlier, later in (("signed", "effective"), ("effective", "ended"), ("signed", "ended")):
             if earlier in dates and later in dates and dates[earlier].start > dates[later].end:
                 problem(later, f"{later} {row[later]} is before {earlier} {row[earlier]}")
+        if row.get("source_date"):
+            try:
+                if parse_date(row["source_date"]).upper_bound:
+                    problem("source_date", "give the date the source was published (or read), not a bound")
+            except InvalidDateError as error:
+                problem("source_date", str(error))
         if row["ended"] and row["status"] not in ("suspended", "terminated"):
             problem("ended", f"an end date needs status suspended or terminated, not '{row['status']}'")
         check_source(row, problem, title_required=True)

@@ -11,8 +11,11 @@ A party is *active* in an arrangement at date t, in a view:
 ``pipeline``
     as ``signed``, and also parties still negotiating.
 
-A row with no date to compare counts only in the present-day view (as-of today
-or later) and is flagged ``date unknown``; it is left out of every past date.
+A row with no date to compare counts from its source's date as an upper bound
+(``source_date``: the source says it had happened by then), so yesterday and
+today agree unless something is dated today. Only a row with neither (a user's
+file without ``source_date``) counts in the present-day view alone, flagged
+``date unknown``.
 Two administrations *recognise each other* at t when some arrangement has both
 active at t. MRAs are not transitive: a path A-B-C is not recognition of A by C.
 """
@@ -143,7 +146,7 @@ class MRANetwork:
         rows = pd.DataFrame([{
             "arrangement": arrangement, "name": name, "kind": kind, "party": party, "signed": when,
             "effective": when, "ended": "", "status": "implemented", "scope": "", "source_url": "",
-            "source_title": "", "notes": f"hypothetical: {label}",
+            "source_title": "", "source_date": "", "notes": f"hypothetical: {label}",
         } for party in parties])
         table = self._dataset.mras
         kept = table[~((table["arrangement"] == arrangement) & table["party"].isin(parties))]
@@ -272,9 +275,10 @@ class MRANetwork:
     def _status_then(self, row) -> str:
         if row.status not in ("implemented", "suspended", "terminated"):
             return row.status
-        if row.effective:
-            return "implemented" if parse_date(row.effective).start <= self._date else "signed"
-        return "implemented" if self.is_present_day else "signed"
+        started = _start(row.effective, row.source_date)
+        if started is None:
+            return "implemented" if self.is_present_day else "signed"
+        return "implemented" if started.start <= self._date else "signed"
 
     def _is_active(self, row, statuses) -> tuple[bool, SourceDate | None]:
         if row.status not in statuses:
@@ -283,9 +287,9 @@ class MRANetwork:
             if not row.ended or parse_date(row.ended).start <= self._date:
                 return False, None
         compared = row.effective if self._view == "implemented" else (row.signed or row.effective)
-        if not compared:
+        started = _start(compared, row.source_date)
+        if started is None:
             return self.is_present_day, None
-        started = parse_date(compared)
         return started.start <= self._date, started
 
     @cached_property
@@ -315,6 +319,15 @@ class MRANetwork:
             graph.add_edge(a, b, arrangements=tuple(arrangements),
                            since=min(known, key=lambda d: d.start) if known else None)
         return nx.freeze(graph)
+
+
+def _start(text: str, source_date: str) -> SourceDate | None:
+    """The date a row's event counts from: its own date, else "on or before" its source's date."""
+    if text:
+        return parse_date(text)
+    if source_date:  # a source of 2019-05 establishes it by 2019-05-31 at the latest
+        return parse_date(f"<={parse_date(source_date).end.isoformat()}")
+    return None
 
 
 def _link(arrangement: str, first, second) -> dict:

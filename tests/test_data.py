@@ -98,7 +98,7 @@ def test_header_problems(tmp_path):
     assert [p.split(":", 1)[1] for p in problems] == [
         "1: column 'scope': appears twice in the header",
         "1: column 'comments': unknown column (known columns: arrangement, name, kind, party, signed, "
-        "effective, ended, status, scope, source_url, source_title, notes)",
+        "effective, ended, status, scope, source_url, source_title, notes, source_date)",
         "1: column 'notes': required column is missing from the header",
     ]
 

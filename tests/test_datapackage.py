@@ -5,7 +5,7 @@ from pathlib import Path
 
 import frictionless
 
-from mra_graph.data import ADMINISTRATIONS_OPTIONAL, ADMINISTRATIONS_REQUIRED, KINDS, MRAS_COLUMNS, STATUSES
+from mra_graph.data import ADMINISTRATIONS_OPTIONAL, ADMINISTRATIONS_REQUIRED, KINDS, MRAS_FIELDS, STATUSES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
@@ -22,7 +22,7 @@ def test_bundled_package_is_valid():
 
 def test_schema_fields_match_the_loader():
     mras = {field["name"]: field for field in schema("mras")["fields"]}
-    assert list(mras) == list(MRAS_COLUMNS)
+    assert list(mras) == list(MRAS_FIELDS)
     assert mras["kind"]["constraints"]["enum"] == list(KINDS)
     assert mras["status"]["constraints"]["enum"] == list(STATUSES)
     administrations = [field["name"] for field in schema("administrations")["fields"]]

@@ -32,10 +32,10 @@ def test_ci_runs_exactly_the_readme_test_command():
 
 
 def test_data_readme_documents_every_column():
-    from mra_graph.data import ADMINISTRATIONS_OPTIONAL, ADMINISTRATIONS_REQUIRED, MRAS_COLUMNS
+    from mra_graph.data import ADMINISTRATIONS_OPTIONAL, ADMINISTRATIONS_REQUIRED, MRAS_FIELDS
 
     text = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
-    for column in MRAS_COLUMNS + ADMINISTRATIONS_REQUIRED + ADMINISTRATIONS_OPTIONAL:
+    for column in MRAS_FIELDS + ADMINISTRATIONS_REQUIRED + ADMINISTRATIONS_OPTIONAL:
         assert f"`{column}`" in text, column
 
 
