@@ -11,6 +11,7 @@ from .metrics import bloc_coverage, bloc_matrix, coverage, coverage_counts, netw
 from .metrics.leverage import active_members, bloc_arrangement, leverage
 from .metrics.reach import REACH_CAVEAT
 from .network import MRANetwork
+from .official import arrangement_labels, official_lists_for, reconcile
 from .weights import read_weights
 
 _DATE_NOTE = ("Dates carry their source's precision (2010-06 is June 2010); 'on or before' marks a "
@@ -50,6 +51,8 @@ class Report:
     active_members: list
     bloc_leverage: pd.DataFrame
     next_members: pd.DataFrame
+    focus_counts: dict
+    focus_official: pd.DataFrame
 
     def to_dict(self) -> dict:
         """Every section as JSON-ready records."""
@@ -58,7 +61,8 @@ class Report:
             "summary": records(self.summary)[0],
             "hubs": records(self.hubs),
             "focus": {"administration": self.focus_code, "partners": records(self.focus),
-                      "signed_not_in_force": records(self.focus_signed_only)},
+                      "signed_not_in_force": records(self.focus_signed_only),
+                      "arrangements": self.focus_counts, "official_lists": records(self.focus_official)},
             "bloc": {"name": self.bloc, "pairs": records(self.bloc_pairs), "arrangement": self.bloc_arrangement,
                      "active_members": self.active_members, "leverage": records(self.bloc_leverage),
                      "next_members": records(self.next_members)},
@@ -86,6 +90,8 @@ class Report:
             _table(self.hubs.drop(columns=["partner_codes"]).assign(share=self.hubs["share"].map("{:.0%}".format)),
                    fmt),
             heading(f"{self.focus_name} ({self.focus_code}): {len(self.focus)} administrations recognise its AEOs"),
+            _paragraph(self._counts_text(), fmt),
+            *self._official_text(fmt),
             _table(self.focus[["partner", "name", "via", "since"]], fmt),
             *self._signed_only_text(fmt),
             heading(f"{self.bloc}: who recognises whom among its {len(self.matrix)} members"),
@@ -124,13 +130,32 @@ class Report:
                       _table(self.next_members, fmt)]
         return parts
 
+    def _counts_text(self) -> str:
+        c = self.focus_counts
+        known = (f" ({c['in_force_dated']} from a stated date, {c['in_force_bounded']} known only to be in "
+                 "force by a source's date)") if c["in_force_bounded"] else ""
+        return (f"{self.focus_name}: {c['signed']} arrangement{'s' * (c['signed'] != 1)} signed; "
+                f"{c['in_force']} in force by a dated source{known}; {c['no_operation_source']} with no public "
+                "source on operation. A plurilateral arrangement counts once.")
+
+    def _official_text(self, fmt: str) -> list[str]:
+        lines = []
+        for row in self.focus_official.itertuples(index=False):
+            what = "signed" if row.statement == "signed" else "in operation"
+            verdict = "the data agrees" if row.agrees else f"the data has {row.our_count} at that date"
+            if not row.agrees and row.reconciliation:
+                verdict += f" ({row.reconciliation})"
+            lines.append(f"Official count ({row.date}): {row.official_count} {what}; {verdict}. "
+                         f"Source: {row.source_url}")
+        return [_paragraph(line, fmt) for line in lines]
+
     def _signed_only_text(self, fmt: str) -> list[str]:
         if self.focus_signed_only.empty:
             return []
         partners = ", ".join(f"{row.name} ({row.partner}, signed {row.since})"
                              for row in self.focus_signed_only.itertuples(index=False))
-        return [_paragraph(f"Signed but not recorded as in force (no source found yet that they are "
-                           f"implemented): {partners}. See `--view signed`.", fmt)]
+        return [_paragraph(f"Signed, with no public source found that they operate by this date: {partners}. "
+                           "See `--view signed`.", fmt)]
 
 
 def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top: int = 10) -> Report:
@@ -173,7 +198,40 @@ def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top
         active_members=active,
         bloc_leverage=leverage(net, bloc, weights=read_weights()).head(5),
         next_members=_next_members(net, bloc, arrangement, active),
+        focus_counts=focus_counts(net, focus),
+        focus_official=_latest_lists(net, focus),
     )
+
+
+def focus_counts(net: MRANetwork, code: str) -> dict:
+    """How many of ``code``'s arrangements are signed, in force (from a stated date or a
+    source's date), and signed with no public source on operation, at the network's date.
+
+    Examples
+    --------
+    >>> counts = focus_counts(load(as_of="2025-03-01"), "SG")
+    >>> counts["signed"] == counts["in_force"] + counts["no_operation_source"]
+    True
+    """
+    signed = arrangement_labels(net.view("signed"), code)
+    in_force = net.view("implemented")
+    graph = in_force.graph
+    bounded = set()
+    for partner in graph[code]:
+        for link in graph.edges[code, partner]["arrangements"]:
+            if link["since"] is None or link["since"].upper_bound:
+                bounded.add(partner if link["kind"] == "bilateral" else link["arrangement"])
+    labels = arrangement_labels(in_force, code)
+    return {"signed": len(signed), "in_force": len(labels), "in_force_dated": len(labels - bounded),
+            "in_force_bounded": len(labels & bounded), "no_operation_source": len(signed - labels)}
+
+
+def _latest_lists(net: MRANetwork, code: str) -> pd.DataFrame:
+    """The latest official list of each kind published on or before the network's date."""
+    lists = official_lists_for(net)
+    lists = lists[(lists["administration"] == code) & (lists["date"] <= net.date.isoformat())]
+    latest = lists.sort_values("date").groupby("statement").tail(1)
+    return reconcile(net, latest)
 
 
 def _next_members(net: MRANetwork, bloc: str, arrangement: str | None, active: list[str]) -> pd.DataFrame:
