@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .network import MRANetwork, describe_date
+from .dates import describe_date
+from .network import MRANetwork
 
 COLUMNS = ["partner", "name", "arrangement", "arrangement_name", "kind", "status", "since", "party",
            "signed", "effective", "source_url", "source_title", "notes"]

@@ -32,7 +32,7 @@ def render_command(focus, bloc, output, data_path, administrations_path, as_of, 
     drawing = diagram(net, bloc=None if bloc.lower() == "none" else bloc, focus=focus)
     if output is None:
         suffix = f"-{net.check_code(focus)}" if focus else ""
-        output = Path("outputs") / f"network-{net.date.isoformat()}-{net.view_name}{suffix}.svg"
+        output = Path("outputs") / f"network-{net.as_of_date.isoformat()}-{net.view_name}{suffix}.svg"
     click.echo(f"Wrote {drawing.save(output)}", err=True)
 
 

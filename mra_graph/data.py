@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
-import io
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
+from ._tables import check_source, read_table, split_list
 from .dates import parse_date
 from .errors import DataValidationError, FileReadError, InvalidDateError, Problem
 
@@ -52,6 +53,57 @@ _YEAR = re.compile(r"^\d{4}$")
 
 
 @dataclass(frozen=True)
+class Defaults:
+    """What a dataset suggests analysing when the user names nothing.
+
+    Read from the ``"mra_graph"`` property of a ``datapackage.json`` beside the
+    ``mras.csv``; a dataset without one has no defaults (every field None or empty),
+    and the library then leaves out what would need them.
+
+    Attributes
+    ----------
+    focus : str or None
+        Administration the report lists coverage for.
+    bloc : str or None
+        Bloc the report and diagrams group.
+    weights : Path or None
+        The dataset's weights file (e.g. trade flows).
+    scenarios : dict
+        Scenario name -> TOML file of the dataset (e.g. ``{"aamra": .../aamra.toml}``).
+    """
+
+    focus: str | None = None
+    bloc: str | None = None
+    weights: Path | None = None
+    scenarios: dict = field(default_factory=dict)
+
+
+def read_defaults(folder: Path) -> Defaults:
+    """The defaults of the dataset in ``folder`` (its ``datapackage.json``), or none.
+
+    Examples
+    --------
+    >>> read_defaults(bundled_file("mras.csv").parent).bloc
+    'ASEAN'
+    """
+    path = folder / "datapackage.json"
+    if not path.is_file():
+        return Defaults()
+    try:
+        settings = json.loads(path.read_text(encoding="utf-8")).get("mra_graph", {})
+    except (OSError, ValueError) as error:
+        raise FileReadError(f"cannot read {path}: {error}") from None
+    if not isinstance(settings, dict):
+        raise FileReadError(f"{path}: key 'mra_graph' must be an object")
+    weights = settings.get("weights")
+    return Defaults(
+        focus=settings.get("focus"), bloc=settings.get("bloc"),
+        weights=folder / weights if weights else None,
+        scenarios={name: folder / file for name, file in settings.get("scenarios", {}).items()},
+    )
+
+
+@dataclass(frozen=True)
 class Dataset:
     """The two validated tables and where they came from.
 
@@ -64,11 +116,14 @@ class Dataset:
         One row per administration, indexed by nothing, column ``code`` unique.
     source : str
         Where the arrangements were read from (``"bundled"`` or a path).
+    defaults : Defaults
+        What the dataset suggests analysing (its ``datapackage.json``).
     """
 
     mras: pd.DataFrame
     administrations: pd.DataFrame
     source: str
+    defaults: Defaults = field(default_factory=Defaults)
 
 
 def bundled_file(name: str) -> Path:
@@ -133,6 +188,7 @@ def read_dataset(mras: str | Path | None = None, administrations: str | Path | N
         mras=_frame(mras_rows, MRAS_FIELDS),
         administrations=_frame(admin_rows, ADMINISTRATIONS_REQUIRED + ADMINISTRATIONS_OPTIONAL),
         source="bundled" if mras is None else str(mras_path),
+        defaults=read_defaults(mras_path.parent),
     )
 
 
@@ -144,69 +200,6 @@ def _frame(rows: list[tuple[int, dict]], columns: Iterable[str]) -> pd.DataFrame
     columns = list(columns)
     records = [{column: row.get(column, "") for column in columns} for _, row in rows]
     return pd.DataFrame.from_records(records, columns=columns).astype(str)
-
-
-def read_table(
-    path: Path, required: tuple[str, ...], optional: tuple[str, ...], problems: list[Problem]
-) -> list[tuple[int, dict]]:
-    """Rows of a CSV file as (physical line, {column: stripped text}); problems are appended to ``problems``.
-
-    Shared by every data file's reader (arrangements, administrations, weights).
-    """
-    label = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise FileReadError(f"cannot read {path}: {error.strerror or error}") from None
-    problems_before = len(problems)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(label, line, None, f"not valid UTF-8 text (byte 0x{raw[error.start]:02x})"))
-        return []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, dict]] = []
-    header: list[str] | None = None
-    last_line = 0
-    try:
-        for fields in reader:
-            first_line, last_line = last_line + 1, reader.line_num
-            if not any(field.strip() for field in fields):
-                continue
-            if header is None:
-                header = [field.strip() for field in fields]
-                _check_header(header, label, first_line, required, optional, problems)
-                if len(problems) > problems_before:
-                    return []
-                continue
-            if len(fields) != len(header):
-                problems.append(Problem(
-                    label, first_line, None,
-                    f"expected {len(header)} fields, found {len(fields)} (check commas and quotes)",
-                ))
-                continue
-            rows.append((first_line, {name: value.strip() for name, value in zip(header, fields)}))
-    except csv.Error as error:
-        problems.append(Problem(label, reader.line_num, None, f"not readable as CSV: {error}"))
-        return []
-    if header is None:
-        problems.append(Problem(label, 1, None, "the file is empty: expected a header line"))
-    return rows
-
-
-def _check_header(header, label, line, required, optional, problems) -> None:
-    seen = set()
-    for name in header:
-        if name in seen:
-            problems.append(Problem(label, line, name, "appears twice in the header"))
-        elif name not in required and name not in optional:
-            known = ", ".join(required + optional)
-            problems.append(Problem(label, line, name, f"unknown column (known columns: {known})"))
-        seen.add(name)
-    for name in required:
-        if name not in seen:
-            problems.append(Problem(label, line, name, "required column is missing from the header"))
 
 
 def _check_administrations(rows, label, problems) -> None:
@@ -294,28 +287,6 @@ def _check_arrangement(arrangement, members, label, problems) -> None:
     if first["kind"] == "bilateral" and len(seen) != 2:
         problems.append(Problem(label, first_line, "party", f"bilateral arrangement '{arrangement}' "
                                 f"has {len(seen)} part{'y' if len(seen) == 1 else 'ies'}; it needs exactly 2"))
-
-
-def check_source(row, problem, *, title_required: bool) -> None:
-    """Report through ``problem(column, message)`` a missing or malformed source of ``row``."""
-    url = row["source_url"]
-    if not url:
-        problem("source_url", "is empty: every row needs a public source")
-    elif not url.startswith(("https://", "http://")) or any(c.isspace() for c in url):
-        problem("source_url", f"'{url}' is not a web address (http:// or https://)")
-    if title_required and not row.get("source_title"):
-        problem("source_title", "is empty: name the source")
-
-
-def split_list(text: str) -> list[str]:
-    """Split a ``;``-separated cell (``blocs``, ``members``) into its items.
-
-    Examples
-    --------
-    >>> split_list("ASEAN; APEC")
-    ['ASEAN', 'APEC']
-    """
-    return [part.strip() for part in text.split(";") if part.strip()]
 
 
 def validate_file(path: str | Path, administrations: str | Path | None = None) -> str:

@@ -52,6 +52,14 @@ class SourceDate:
         return self.text
 
 
+UNKNOWN_DATE = "date unknown"
+
+
+def describe_date(value: SourceDate | None) -> str:
+    """A date for outputs: ``2010-06``, ``on or before 2022-06-07`` or ``date unknown``."""
+    return UNKNOWN_DATE if value is None else value.describe()
+
+
 def parse_date(text: str) -> SourceDate:
     """Parse a data-file date.
 

@@ -62,3 +62,24 @@ class UnknownCodeError(MRAGraphError, KeyError):
 
 class InvalidDateError(MRAGraphError, ValueError):
     """A date that is not in one of the accepted forms."""
+
+
+class ScenarioError(MRAGraphError, ValueError):
+    """A scenario that cannot be used; the message names the file, step and key."""
+
+
+INSTALL_HELP = ("Graphviz's 'neato' program was not found. Install Graphviz: Debian/Ubuntu "
+                "'sudo apt-get install graphviz'; macOS 'brew install graphviz'; Windows "
+                "'winget install graphviz' (or the installer from graphviz.org), then add it to PATH; "
+                "conda 'conda install -c conda-forge graphviz'.")
+
+
+class GraphvizNotFound(MRAGraphError):
+    """The Graphviz programs are not installed (the message says how to install them)."""
+
+    def __init__(self, message: str = INSTALL_HELP):
+        super().__init__(message)
+
+
+class GraphvizError(MRAGraphError):
+    """Graphviz failed on a diagram."""

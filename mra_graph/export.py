@@ -35,7 +35,7 @@ def plain_graph(net: MRANetwork) -> nx.Graph:
     'AAMRA'
     """
     source = net.graph
-    graph = nx.Graph(as_of=net.date.isoformat(), view=net.view_name, source=net.source)
+    graph = nx.Graph(as_of=net.as_of_date.isoformat(), view=net.view_name, source=net.source)
     for node, data in source.nodes(data=True):
         graph.add_node(node, name=data["name"], programme=data["programme"], region=data["region"],
                        blocs=";".join(data["blocs"]), partners=source.degree(node))

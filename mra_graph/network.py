@@ -30,18 +30,14 @@ from operator import attrgetter
 import networkx as nx
 import pandas as pd
 
-from .data import Dataset, read_dataset, split_list
+from .data import Dataset, Defaults, read_dataset, split_list
 from .dates import SourceDate, parse_as_of, parse_date
 from .errors import MRAGraphError, UnknownCodeError
+from .views import MEANING, STATUSES_IN_VIEW, VIEWS
 
-VIEWS = ("implemented", "signed", "pipeline")
-_STATUSES_IN_VIEW = {
-    "implemented": ("implemented", "suspended", "terminated"),
-    "signed": ("implemented", "suspended", "terminated", "signed", "pilot"),
-    "pipeline": ("implemented", "suspended", "terminated", "signed", "pilot", "negotiating"),
-}
+__all__ = ["MRANetwork", "VIEWS", "load"]
+
 _PROGRESS = ("negotiating", "signed", "pilot", "implemented")
-UNKNOWN_DATE = "date unknown"
 
 
 class MRANetwork:
@@ -51,7 +47,7 @@ class MRANetwork:
     ----------
     dataset : Dataset
         Validated tables, from :func:`mra_graph.data.read_dataset`.
-    date : str or datetime.date, optional
+    as_of : str or datetime.date, optional
         The as-of date (``YYYY-MM-DD``; ``YYYY-MM`` or ``YYYY`` mean the end of
         that period). Default: today.
     view : {"implemented", "signed", "pipeline"}
@@ -66,16 +62,16 @@ class MRANetwork:
     'as of 2024-08-19, view: implemented (arrangements in force)'
     """
 
-    def __init__(self, dataset: Dataset, *, date: str | date | None = None, view: str = "implemented"):
+    def __init__(self, dataset: Dataset, *, as_of: str | date | None = None, view: str = "implemented"):
         if view not in VIEWS:
             raise MRAGraphError(f"unknown view '{view}': choose one of {', '.join(VIEWS)}")
         self._dataset = dataset
-        self._date = parse_as_of(date)
+        self._date = parse_as_of(as_of)
         self._view = view
 
     # ----- identity and derived networks -------------------------------------------------
     @property
-    def date(self) -> date:
+    def as_of_date(self) -> date:
         """The as-of date."""
         return self._date
 
@@ -90,17 +86,22 @@ class MRANetwork:
         return self._dataset.source
 
     @property
+    def defaults(self) -> Defaults:
+        """What the dataset suggests analysing: focus, bloc, weights, scenarios (maybe none)."""
+        return self._dataset.defaults
+
+    @property
     def is_present_day(self) -> bool:
         """True when the as-of date is today or later, so undated rows count."""
         return self._date >= date.today()
 
     def as_of(self, when: str | date | None) -> "MRANetwork":
         """The same data and view at another date (None: today)."""
-        return MRANetwork(self._dataset, date=when, view=self._view)
+        return MRANetwork(self._dataset, as_of=when, view=self._view)
 
     def view(self, name: str) -> "MRANetwork":
         """The same data and date in another view."""
-        return MRANetwork(self._dataset, date=self._date, view=name)
+        return MRANetwork(self._dataset, as_of=self._date, view=name)
 
     def with_members(self, arrangement: str, members: list[str], *, effective: date | None = None,
                      label: str = "scenario") -> "MRANetwork":
@@ -151,17 +152,22 @@ class MRANetwork:
         table = self._dataset.mras
         kept = table[~((table["arrangement"] == arrangement) & table["party"].isin(parties))]
         dataset = Dataset(pd.concat([kept, rows], ignore_index=True), self._dataset.administrations,
-                          self._dataset.source)
-        return MRANetwork(dataset, date=self._date, view=self._view)
+                          self._dataset.source, self._dataset.defaults)
+        return MRANetwork(dataset, as_of=self._date, view=self._view)
 
     def describe(self) -> str:
         """One line stating the as-of date and the view, for titles and reports."""
-        meaning = {
-            "implemented": "arrangements in force",
-            "signed": "also signed, not yet in force",
-            "pipeline": "also under negotiation",
-        }[self._view]
-        return f"as of {self._date.isoformat()}, view: {self._view} ({meaning})"
+        return f"as of {self._date.isoformat()}, view: {self._view} ({MEANING[self._view]})"
+
+    def stamp(self, table: pd.DataFrame, caption: str) -> pd.DataFrame:
+        """``table`` with its caption, as-of date and view in ``table.attrs``; returns ``table``.
+
+        Every metric stamps what it returns, so a result always says which network it
+        describes: ``attrs["caption"]`` ends with :meth:`describe`.
+        """
+        table.attrs.update(caption=f"{caption}, {self.describe()}", as_of=self._date.isoformat(),
+                           view=self._view)
+        return table
 
     def __repr__(self) -> str:
         graph = self.graph
@@ -170,10 +176,11 @@ class MRANetwork:
 
     def _repr_svg_(self) -> str | None:
         """In Jupyter, a network shows itself as its diagram (None without Graphviz: the text repr)."""
-        from .render import GraphvizNotFound, diagram
+        from .errors import GraphvizNotFound
+        from .render import diagram
 
-        try:
-            return diagram(self, bloc="ASEAN" if "ASEAN" in self.blocs else None)._repr_svg_()
+        try:  # the one call up the layers, made lazily: drawing needs the network, not the reverse
+            return diagram(self, bloc=self.defaults.bloc)._repr_svg_()
         except GraphvizNotFound:
             return None
 
@@ -259,7 +266,7 @@ class MRANetwork:
         was only ``signed`` at dates before its ``effective`` date.
         """
         table = self._dataset.mras
-        statuses = _STATUSES_IN_VIEW[self._view]
+        statuses = STATUSES_IN_VIEW[self._view]
         keep, since, status_then = [], [], []
         for row in table.itertuples(index=False):
             active, started = self._is_active(row, statuses)
@@ -346,11 +353,6 @@ def _link(arrangement: str, first, second) -> dict:
     }
 
 
-def describe_date(value: SourceDate | None) -> str:
-    """A date for outputs: ``2010-06``, ``on or before 2022-06-07`` or ``date unknown``."""
-    return UNKNOWN_DATE if value is None else value.describe()
-
-
 def load(mras: str | None = None, administrations: str | None = None, *,
          as_of: str | date | None = None, view: str = "implemented") -> MRANetwork:
     """Load a dataset (the bundled one by default) as an :class:`MRANetwork`.
@@ -369,4 +371,4 @@ def load(mras: str | None = None, administrations: str | None = None, *,
     >>> sorted(net.graph["SG"])
     ['AU', 'CA', 'CN', 'HK', 'JP', 'KR', 'NZ', 'TH', 'TW', 'US']
     """
-    return MRANetwork(read_dataset(mras, administrations), date=as_of, view=view)
+    return MRANetwork(read_dataset(mras, administrations), as_of=as_of, view=view)

@@ -24,7 +24,7 @@ import networkx as nx
 import pydot
 
 from ._io import atomic_write_bytes
-from .errors import MRAGraphError
+from .errors import GraphvizError, GraphvizNotFound, MRAGraphError
 from .network import MRANetwork
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -33,19 +33,7 @@ KIND_COLOUR = {"bilateral": "#525252", "plurilateral": "#e6550d", "both": "#6a51
 STATUS_STYLE = {"implemented": "solid", "pilot": "dashed", "signed": "dashed", "negotiating": "dotted"}
 FILLS = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6")  # by partner count
 BLOC_FILL, BLOC_LINE = "#e6550d1a", "#e6550d"
-INSTALL_HELP = ("Graphviz's 'dot' program was not found. Install Graphviz: Debian/Ubuntu "
-                "'sudo apt-get install graphviz'; macOS 'brew install graphviz'; Windows "
-                "'winget install graphviz' (or the installer from graphviz.org), then add it to PATH; "
-                "conda 'conda install -c conda-forge graphviz'.")
 POINTS = 72.0
-
-
-class GraphvizNotFound(MRAGraphError):
-    """The Graphviz programs are not installed (the message says how to install them)."""
-
-
-class GraphvizError(MRAGraphError):
-    """Graphviz failed on a diagram."""
 
 
 def quote(text: str) -> str:
@@ -67,7 +55,7 @@ def graphviz(engine: str, args: list[str], source: str) -> bytes:
     """Run a Graphviz program on DOT ``source`` and return its output."""
     program = shutil.which(engine)
     if program is None:
-        raise GraphvizNotFound(INSTALL_HELP)
+        raise GraphvizNotFound()
     result = subprocess.run([program, *args], input=source.encode("utf-8"), capture_output=True, timeout=300)
     if result.returncode != 0:
         raise GraphvizError(f"{engine} failed: {result.stderr.decode('utf-8', 'replace').strip()}")

@@ -229,7 +229,7 @@ def focus_counts(net: MRANetwork, code: str) -> dict:
 def _latest_lists(net: MRANetwork, code: str) -> pd.DataFrame:
     """The latest official list of each kind published on or before the network's date."""
     lists = official_lists_for(net)
-    lists = lists[(lists["administration"] == code) & (lists["date"] <= net.date.isoformat())]
+    lists = lists[(lists["administration"] == code) & (lists["date"] <= net.as_of_date.isoformat())]
     latest = lists.sort_values("date").groupby("statement").tail(1)
     return reconcile(net, latest)
 

@@ -35,17 +35,13 @@ from pathlib import Path
 import pandas as pd
 
 from .dates import parse_as_of, parse_date
-from .errors import InvalidDateError, MRAGraphError
+from .errors import InvalidDateError, MRAGraphError, ScenarioError
 from .metrics.coverage import bloc_coverage
 from .metrics.leverage import active_members, bloc_arrangement, leverage
 from .network import MRANetwork
 
 EVENTS = ("join", "bloc_arrangement", "bilateral")
 BUNDLED = ("aamra",)
-
-
-class ScenarioError(MRAGraphError, ValueError):
-    """A scenario file that cannot be used; the message names the step and key."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +163,7 @@ def aamra_steps(net: MRANetwork, bloc: str = "ASEAN") -> list[tuple[Step, MRANet
         raise ScenarioError(f"{bloc} has no plurilateral arrangement to replay")
     rows = net.mras[(net.mras["arrangement"] == arrangement) & (net.mras["effective"] != "")]
     dates = sorted({parse_date(text).start for text in rows["effective"] if not text.startswith("<=")})
-    dates = [d for d in dates if d <= net.date]
+    dates = [d for d in dates if d <= net.as_of_date]
     steps, joined = [], []
     for when in dates:
         at = net.as_of(when)

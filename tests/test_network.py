@@ -75,7 +75,7 @@ def test_pipeline_view_adds_negotiating_parties(tmp_path):
 
 def test_network_is_immutable(tiny):
     later = tiny.as_of("2030-01-01")
-    assert tiny.date == date(2018, 6, 30) and later.date == date(2030, 1, 1)
+    assert tiny.as_of_date == date(2018, 6, 30) and later.as_of_date == date(2030, 1, 1)
     assert tiny.view("signed").view_name == "signed" and tiny.view_name == "implemented"
     assert nx.is_frozen(tiny.graph)
     with pytest.raises(nx.NetworkXError):

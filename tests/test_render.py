@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 import mra_graph
 from mra_graph.cli import main
-from mra_graph.render import GraphvizNotFound, diagram, quote
+from mra_graph.errors import GraphvizNotFound
+from mra_graph.render import diagram, quote
 from tests.conftest import ADMINISTRATIONS, MRAS, write_dataset
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny.dot"
@@ -106,7 +107,7 @@ def test_cli_render_without_graphviz_exits_1(tiny_path, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     result = CliRunner().invoke(main, ["render", "--data", str(tiny_path), "--bloc", "BLOC",
                                        "-o", str(tmp_path / "n.svg")])
-    assert result.exit_code == 1 and "Graphviz's 'dot' program was not found" in result.stderr
+    assert result.exit_code == 1 and "Graphviz's 'neato' program was not found" in result.stderr
     assert "Traceback" not in result.output
 
 

@@ -13,7 +13,8 @@ from itertools import combinations
 
 import pandas as pd
 
-from ..network import MRANetwork, describe_date
+from ..dates import describe_date
+from ..network import MRANetwork
 
 
 def coverage(net: MRANetwork, code: str) -> pd.DataFrame:

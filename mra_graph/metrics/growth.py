@@ -46,10 +46,10 @@ def growth(net: MRANetwork, *, first_year: int | None = None, top: int = 3) -> p
     """
     if first_year is None:
         signed = [parse_date(text).start.year for text in net.mras["signed"] if text]
-        first_year = min(signed, default=net.date.year)
+        first_year = min(signed, default=net.as_of_date.year)
     rows = []
-    for year in range(first_year, net.date.year + 1):
-        at = net if year == net.date.year else net.as_of(date(year, 12, 31))
+    for year in range(first_year, net.as_of_date.year + 1):
+        at = net if year == net.as_of_date.year else net.as_of(date(year, 12, 31))
         rows.append(_year_row(year, at, top))
     columns = ["year", "as_of", "with_recognition", "signed", "in_force", "recognising_pairs", "density",
                "mean_partners", "largest_component_share", "hubs"]
@@ -64,7 +64,7 @@ def _year_row(year: int, net: MRANetwork, top: int) -> dict:
     hubs = sorted(connected, key=lambda n: (-graph.degree(n), n))[:top]
     return {
         "year": year,
-        "as_of": net.date.isoformat(),
+        "as_of": net.as_of_date.isoformat(),
         "with_recognition": len(connected),
         "signed": _arrangements_with_two_parties(net.view("signed")),
         "in_force": _arrangements_with_two_parties(net.view("implemented")),

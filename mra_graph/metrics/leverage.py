@@ -246,5 +246,5 @@ def member_power(net: MRANetwork, bloc: str, partner: str, *, weights: pd.DataFr
     weight = weight_lookup(weights)
     members = active_members(net, bloc)
     if not members:
-        raise MRAGraphError(f"{bloc} has no active member at {net.date.isoformat()}")
+        raise MRAGraphError(f"{bloc} has no active member at {net.as_of_date.isoformat()}")
     return power_indices({m: (weight(m, partner) if weight else 1.0) for m in members}, quota=quota)

@@ -43,7 +43,7 @@ def network_summary(net: MRANetwork) -> pd.DataFrame:
     possible = holders * (holders - 1) / 2
     components = list(nx.connected_components(connected))
     row = {
-        "as_of": net.date.isoformat(),
+        "as_of": net.as_of_date.isoformat(),
         "view": net.view_name,
         "administrations": graph.number_of_nodes(),
         "with_recognition": connected.number_of_nodes(),
