@@ -118,7 +118,7 @@ def test_joins_never_reduce_anyones_coverage(tmp_path, items, joining):
     net = network(tmp_path, items)
     net = mra_graph.MRANetwork(mra_graph.read_dataset(write_dataset(
         tmp_path / "with-bloc", (tmp_path / "mras.csv").read_text(encoding="utf-8") + bloc, RANDOM_ADMINISTRATIONS)),
-        date="2026-01-01")
+        as_of="2026-01-01")
     after = net.with_members("PL", joining)
     for code in CODES:
         assert set(net.graph[code]) <= set(after.graph[code])
