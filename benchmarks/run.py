@@ -23,8 +23,8 @@ import pandas as pd  # noqa: E402
 import mra_graph  # noqa: E402
 from mra_graph.data import Dataset  # noqa: E402
 from mra_graph.frames import render_frames  # noqa: E402
-from mra_graph.metrics.leverage import coalition_new_links  # noqa: E402
-from mra_graph.metrics.reach import reach_counts  # noqa: E402
+from benchmarks.kernels import coalition_new_links  # noqa: E402
+from benchmarks.kernels import reach_counts  # noqa: E402
 
 
 def wall(command: list[str], repeat: int) -> float:

@@ -2,7 +2,8 @@
 
 Load the bundled, sourced dataset (or your own) as a dated recognition graph and
 measure coverage, bloc coverage and k-hop reach. Names are imported on first
-use, so ``import mra_graph`` (and the command line's ``--help``) stay fast.
+use, so ``import mra_graph`` (and the command line's ``--help``) stay fast. Every
+metric of :mod:`mra_graph.metrics` is offered here too.
 
 Examples
 --------
@@ -13,29 +14,36 @@ Examples
 """
 from importlib import import_module
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
-_PUBLIC = {
+_CORE = {
     "Dataset": "data", "read_dataset": "data",
     "DataValidationError": "errors", "InvalidDateError": "errors", "MRAGraphError": "errors",
-    "UnknownCodeError": "errors",
-    "bloc_coverage": "metrics", "bloc_density": "metrics", "bloc_matrix": "metrics", "coverage": "metrics",
-    "coverage_counts": "metrics", "centrality": "metrics", "growth": "metrics", "sources": "citations", "network_summary": "metrics", "reach": "metrics", "reach_curve": "metrics",
-    "VIEWS": "network", "MRANetwork": "network", "load": "network",
+    "UnknownCodeError": "errors", "ScenarioError": "errors", "GraphvizNotFound": "errors",
+    "VIEWS": "views", "MRANetwork": "network", "load": "network",
     "Report": "report", "build_report": "report", "focus_counts": "report",
     "read_official_lists": "official", "reconcile": "official",
     "Diagram": "render", "diagram": "render", "render_frames": "frames", "export": "export",
-    "leverage": "metrics.leverage", "member_power": "metrics.leverage", "power_indices": "metrics.leverage",
     "load_scenario": "scenarios", "run_scenario": "scenarios", "read_weights": "weights",
 }
-__all__ = sorted(_PUBLIC)
+
+
+def _public() -> dict[str, str]:
+    from . import metrics
+
+    return {**_CORE, **dict.fromkeys(metrics.__all__, "metrics")}
 
 
 def __getattr__(name: str):
-    if name in _PUBLIC:
-        return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)
-    raise AttributeError(f"module 'mra_graph' has no attribute '{name}'")
+    if name == "__all__":
+        return sorted(_public())
+    module = _CORE.get(name) or ("metrics" if not name.startswith("_") and name in _public() else None)
+    if module is None:
+        raise AttributeError(f"module 'mra_graph' has no attribute '{name}'")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # a function stays a function even where a submodule shares its name (export)
+    return value
 
 
 def __dir__():
-    return sorted(list(globals()) + __all__)
+    return sorted(set(globals()) | set(_public()))

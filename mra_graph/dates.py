@@ -45,6 +45,16 @@ class SourceDate:
     precision: str
     upper_bound: bool
 
+    @property
+    def iso(self) -> str:
+        """The date without its qualifier: ``2010-06``, ``2022-06-07`` (for ``<=2022-06-07``)."""
+        return self.text[2:] if self.upper_bound else self.text
+
+    @property
+    def qualifier(self) -> str:
+        """How the date is known: ``day``, ``month``, ``year`` or ``on or before``."""
+        return "on or before" if self.upper_bound else self.precision
+
     def describe(self) -> str:
         """Human-readable form: ``2010-06``, ``on or before 2022-06-07``."""
         if self.upper_bound:
@@ -58,6 +68,19 @@ UNKNOWN_DATE = "date unknown"
 def describe_date(value: SourceDate | None) -> str:
     """A date for outputs: ``2010-06``, ``on or before 2022-06-07`` or ``date unknown``."""
     return UNKNOWN_DATE if value is None else value.describe()
+
+
+def date_fields(name: str, value: SourceDate | None) -> dict:
+    """``{name: "2022-06-07", name + "_precision": "on or before"}``: a date and how it is known, for tables.
+
+    An absent date gives empty text and precision ``unknown``.
+
+    Examples
+    --------
+    >>> date_fields("effective", parse_date("2011-06"))
+    {'effective': '2011-06', 'effective_precision': 'month'}
+    """
+    return {name: value.iso if value else "", f"{name}_precision": value.qualifier if value else "unknown"}
 
 
 def parse_date(text: str) -> SourceDate:

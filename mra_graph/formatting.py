@@ -8,15 +8,28 @@ are left alone.
 """
 from __future__ import annotations
 
+import html
 import json
+import textwrap
 
 import pandas as pd
 
-FORMATS = ("table", "csv", "json", "markdown")
+TABLE_FORMATS = ("table", "csv", "json", "markdown")
+#: A wrapped column is never made narrower than this.
+MIN_WRAPPED_WIDTH = 14
 
 
-def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False) -> str:
-    """Render ``frame`` in one of :data:`FORMATS`; the text ends with a newline.
+def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False, width: int | None = None) -> str:
+    """Render ``frame`` in one of :data:`TABLE_FORMATS`; the text ends with a newline.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    fmt : {"table", "csv", "json", "markdown"}
+    raw : bool
+        CSV: keep cells a spreadsheet would run as formulas as they are.
+    width : int, optional
+        Table: wrap the widest text columns so that lines fit in ``width`` characters.
 
     Examples
     --------
@@ -44,8 +57,8 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False) -> str:
     if fmt == "markdown":
         return _markdown(flat)
     if fmt == "table":
-        return _aligned(flat, numeric=[c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])])
-    raise ValueError(f"unknown format '{fmt}': choose one of {', '.join(FORMATS)}")
+        return _aligned(flat, [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])], width)
+    raise ValueError(f"unknown format '{fmt}': choose one of {', '.join(TABLE_FORMATS)}")
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
@@ -67,26 +80,55 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _aligned(frame: pd.DataFrame, numeric: list[str]) -> str:
+def _aligned(frame: pd.DataFrame, numeric: list[str], width: int | None = None) -> str:
     if frame.empty:
         return "(no rows)\n"
     columns = list(frame.columns)
     widths = {c: max(len(str(c)), *(len(v) for v in frame[c])) for c in columns}
+    if width:
+        _fit(widths, [c for c in columns if c not in numeric], width)
 
-    def line(values: dict) -> str:
-        cells = [values[c].rjust(widths[c]) if c in numeric else values[c].ljust(widths[c]) for c in columns]
-        return "  ".join(cells).rstrip()
+    def lines(values: dict) -> list[str]:
+        wrapped = {c: textwrap.wrap(values[c], widths[c], break_on_hyphens=False) or [""] for c in columns}
+        height = max(map(len, wrapped.values()))
+        out = []
+        for i in range(height):
+            cells = [(wrapped[c][i] if i < len(wrapped[c]) else "") for c in columns]
+            out.append("  ".join(cell.rjust(widths[c]) if c in numeric else cell.ljust(widths[c])
+                                 for c, cell in zip(columns, cells)).rstrip())
+        return out
 
-    out = [line({c: str(c) for c in columns}), "  ".join("-" * widths[c] for c in columns)]
-    out += [line(dict(zip(columns, row))) for row in frame.itertuples(index=False)]
+    out = lines({c: str(c) for c in columns}) + ["  ".join("-" * widths[c] for c in columns)]
+    for row in frame.itertuples(index=False):
+        out += lines(dict(zip(columns, row)))
     return "\n".join(out) + "\n"
 
 
+def _fit(widths: dict, wrappable: list[str], width: int) -> None:
+    """Narrow the widest wrappable columns, one character at a time, until a line fits ``width``."""
+    def total() -> int:
+        return sum(widths.values()) + 2 * (len(widths) - 1)
+
+    while total() > width:
+        candidates = [c for c in wrappable if widths[c] > max(MIN_WRAPPED_WIDTH, len(c))]
+        if not candidates:
+            return
+        widest = max(candidates, key=lambda c: widths[c])
+        widths[widest] -= 1
+
+
 def _markdown(frame: pd.DataFrame) -> str:
-    def escape(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+    def escape(text: str) -> str:  # no raw HTML from the data reaches a Markdown renderer
+        return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
     columns = list(frame.columns)
     out = ["| " + " | ".join(map(escape, map(str, columns))) + " |", "|" + "---|" * len(columns)]
     out += ["| " + " | ".join(escape(v) for v in row) + " |" for row in frame.itertuples(index=False)]
     return "\n".join(out) + "\n"
+
+
+def format_report(report, fmt: str) -> str:
+    """A :class:`~mra_graph.report.Report` as text (``table``), Markdown or JSON."""
+    if fmt == "json":
+        return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    return report.to_text(fmt)

@@ -35,7 +35,7 @@ class Frames:
     html: Path
 
 
-def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "ASEAN"):
+def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = None):
     """The administrations every frame shows, their pinned positions, and the bloc's name: computed once."""
     union = nx.Graph()
     nodes: set[str] = set()
@@ -49,19 +49,13 @@ def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "AS
     return sorted(nodes), layout(union, sorted(nodes), members, first.name_of), bloc_name
 
 
-def frame_diagrams(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = "ASEAN") -> list[Diagram]:
-    """Diagrams of ``(label, network)`` frames sharing one layout and one set of administrations."""
-    nodes, positions, bloc_name = frame_layout(frames, bloc=bloc)
-    return [_frame_diagram(frames, number, nodes, positions, bloc_name) for number in range(1, len(frames) + 1)]
-
-
 def _frame_diagram(frames, number, nodes, positions, bloc_name) -> Diagram:
     label, net = frames[number - 1]
     return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes,
                    title=f"Step {number} of {len(frames)}: {label}")
 
 
-def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *, bloc: str | None = "ASEAN",
+def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *, bloc: str | None = None,
                   title: str = "mra-graph", workers: int | None = None,
                   progress: Callable[[int], None] | None = None) -> Frames:
     """Render ``(label, network)`` frames into ``directory``: SVG and PNG each, a GIF, an HTML page.

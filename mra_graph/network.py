@@ -299,13 +299,37 @@ class MRANetwork:
             return self.is_present_day, None
         return started.start <= self._date, started
 
+    def statuses(self, arrangement: str) -> dict[str, str]:
+        """Each party's status in ``arrangement`` at the date, whatever the view.
+
+        ``implemented``, ``signed``, ``pilot`` or ``negotiating`` as the data dates
+        them; ``not yet signed`` for a party with no dated step by then (its row's
+        status may be later); ``ended`` after a suspension or termination.
+
+        Examples
+        --------
+        >>> load(as_of="2024-09-01").statuses("AAMRA")["ID"]  # ID implemented on 2024-10-01
+        'signed'
+        """
+        rows = self._dataset.mras[self._dataset.mras["arrangement"] == arrangement]
+        if rows.empty:
+            raise MRAGraphError(f"unknown arrangement '{arrangement}'")
+        active = self.view("pipeline").active_parties
+        now = dict(zip(active.loc[active["arrangement"] == arrangement, "party"],
+                       active.loc[active["arrangement"] == arrangement, "status_then"]))
+        ended = {p for p, st, e in zip(rows["party"], rows["status"], rows["ended"])
+                 if st in ("suspended", "terminated") and e and parse_date(e).start <= self._date}
+        return {party: "ended" if party in ended else now.get(party, "not yet signed")
+                for party in sorted(rows["party"])}
+
     @cached_property
     def graph(self) -> nx.Graph:
         """The recognition graph: one node per administration, one edge per recognising pair.
 
         Node attributes: ``name``, ``programme``, ``region``, ``blocs``.
         Edge attributes: ``arrangements`` (tuple of dicts: ``arrangement``, ``name``,
-        ``kind``, ``status``, ``since``, ``scope``, ``sources``) and ``since``
+        ``kind``, ``status``, ``since`` (in the view), ``signed``, ``effective`` (None
+        if not in force at the date), ``scope``, ``sources``) and ``since``
         (the earliest date the pair recognised each other, None if unknown).
         The graph is frozen; ``graph.graph`` records the date, view and source.
         """
@@ -348,9 +372,18 @@ def _link(arrangement: str, first, second) -> dict:
         "kind": first.kind,
         "status": status,
         "since": since,
+        "signed": _later(_start(row.signed or row.effective, row.source_date) for row in (first, second)),
+        "effective": _later(_start(row.effective, row.source_date) if row.status_then == "implemented" else None
+                            for row in (first, second)),
         "scope": "; ".join(dict.fromkeys(s for s in (first.scope, second.scope) if s)),
         "sources": tuple(sorted({first.source_url, second.source_url})),
     }
+
+
+def _later(dates) -> SourceDate | None:
+    """The later of two parties' dates (the pair counts once both have acted); None if either is unknown."""
+    dates = list(dates)
+    return None if None in dates else max(dates, key=lambda d: d.start)
 
 
 def load(mras: str | None = None, administrations: str | None = None, *,

@@ -192,7 +192,7 @@ def _split_plain(line: str) -> list[str]:
             for token in re.findall(r'"(?:[^"\\]|\\.)*"|\S+', line)]
 
 
-def diagram(net: MRANetwork, *, bloc: str | None = "ASEAN", focus: str | None = None,
+def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = None,
             positions: dict[str, tuple[float, float]] | None = None, nodes: list[str] | None = None,
             title: str | None = None) -> Diagram:
     """The recognition network drawn as a diagram.
@@ -201,7 +201,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = "ASEAN", focus: str | None = 
     ----------
     net : MRANetwork
     bloc : str or None
-        Bloc whose members are grouped in a box (default ASEAN); None for none.
+        Bloc whose members are grouped in a box; None for none.
     focus : str, optional
         Show one administration, its partners (1 hop, bold) and their partners
         (2 hops, faded): its coverage and network reach.
@@ -312,7 +312,7 @@ def _title_and_legend(title: str, net: MRANetwork, focus: str | None) -> str:
     source = "Data: mra-graph bundled dataset, every arrangement sourced." if net.source == "bundled" \
         else f"Data: {esc(Path(net.source).name)}"
     keys = [key(KIND_COLOUR["bilateral"], "━━━", "bilateral MRA"),
-            key(KIND_COLOUR["plurilateral"], "━━━", "plurilateral (e.g. AAMRA)"),
+            key(KIND_COLOUR["plurilateral"], "━━━", "plurilateral"),
             key(KIND_COLOUR["both"], "━━━", "both")]
     if net.view_name in ("signed", "pipeline"):  # only these views draw arrangements not in force
         keys.append(key("#525252", "- - -", "signed or pilot, not in force"))

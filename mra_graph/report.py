@@ -1,205 +1,155 @@
-"""The overview report: network size, hubs, one administration's coverage, one bloc."""
+"""The overview report: network size, hubs, one administration's coverage, one bloc.
+
+Every section is computed from the network at the report's date: statuses, members
+implementing a bloc arrangement, leverage. The focus administration and the bloc
+default to the dataset's own (its ``datapackage.json``); a dataset that names none
+gets a report without those sections.
+"""
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
 
-from .formatting import format_frame, records
+from .formatting import records
 from .metrics import bloc_coverage, bloc_matrix, coverage, coverage_counts, network_summary
 from .metrics.leverage import active_members, bloc_arrangement, leverage
 from .metrics.reach import REACH_CAVEAT
 from .network import MRANetwork
 from .official import arrangement_labels, official_lists_for, reconcile
+from .report_text import DATE_NOTE, report_text
 from .weights import read_weights
 
-_DATE_NOTE = ("Dates carry their source's precision (2010-06 is June 2010); 'on or before' marks a "
-              "date the source only establishes as an upper bound; 'date unknown' rows count only "
-              "in today's view.")
+@dataclass(frozen=True)
+class Focus:
+    """One administration's part of the report."""
+
+    code: str
+    name: str
+    partners: pd.DataFrame
+    signed_only: pd.DataFrame
+    counts: dict
+    official: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Bloc:
+    """One bloc's part of the report."""
+
+    name: str
+    pairs: pd.DataFrame
+    matrix: pd.DataFrame
+    arrangement: str | None
+    arrangement_signed: bool
+    active_members: list
+    leverage: pd.DataFrame | None
+    next_members: pd.DataFrame
+    scenario: str | None
 
 
 @dataclass(frozen=True)
 class Report:
-    """The report's tables, and its text. Build it with :func:`build_report`.
+    """The report's tables; :meth:`to_text` and :meth:`to_dict` write it. Build it with :func:`build_report`.
 
     Attributes
     ----------
     title : str
-    summary, hubs, focus, bloc_pairs : pandas.DataFrame
-        :func:`~mra_graph.metrics.network_summary`, the ``top`` rows of
-        :func:`~mra_graph.metrics.coverage_counts`, :func:`~mra_graph.metrics.coverage`
-        of the focus administration, :func:`~mra_graph.metrics.bloc_coverage` of the bloc.
-    focus_signed_only : pandas.DataFrame
-        Partners of the focus administration in the ``signed`` view that are not in
-        ``focus``: arrangements signed but not (yet) recorded as in force.
-    matrix : pandas.DataFrame
-        :func:`~mra_graph.metrics.bloc_matrix` of the bloc.
+    summary, hubs : pandas.DataFrame
+        :func:`~mra_graph.metrics.network_summary` and the best-connected rows of
+        :func:`~mra_graph.metrics.coverage_counts`.
+    focus : Focus or None
+        The focus administration's coverage, counts and official lists.
+    bloc : Bloc or None
+        The bloc's matrix, gaps, arrangement roll-out and leverage.
+    view : str
     """
 
     title: str
-    focus_code: str
-    focus_name: str
-    bloc: str
+    view: str
     summary: pd.DataFrame
     hubs: pd.DataFrame
-    focus: pd.DataFrame
-    focus_signed_only: pd.DataFrame
-    bloc_pairs: pd.DataFrame
-    matrix: pd.DataFrame
-    bloc_arrangement: str | None
-    active_members: list
-    bloc_leverage: pd.DataFrame
-    next_members: pd.DataFrame
-    focus_counts: dict
-    focus_official: pd.DataFrame
+    focus: Focus | None
+    bloc: Bloc | None
 
     def to_dict(self) -> dict:
         """Every section as JSON-ready records."""
-        return {
-            "title": self.title,
-            "summary": records(self.summary)[0],
-            "hubs": records(self.hubs),
-            "focus": {"administration": self.focus_code, "partners": records(self.focus),
-                      "signed_not_in_force": records(self.focus_signed_only),
-                      "arrangements": self.focus_counts, "official_lists": records(self.focus_official)},
-            "bloc": {"name": self.bloc, "pairs": records(self.bloc_pairs), "arrangement": self.bloc_arrangement,
-                     "active_members": self.active_members, "leverage": records(self.bloc_leverage),
-                     "next_members": records(self.next_members)},
-            "notes": [_DATE_NOTE, REACH_CAVEAT],
-        }
+        out = {"title": self.title, "summary": records(self.summary)[0], "hubs": records(self.hubs)}
+        if self.focus:
+            f = self.focus
+            out["focus"] = {"administration": f.code, "partners": records(f.partners),
+                            "signed_not_in_force": records(f.signed_only), "arrangements": f.counts,
+                            "official_lists": records(f.official)}
+        if self.bloc:
+            b = self.bloc
+            out["bloc"] = {"name": b.name, "pairs": records(b.pairs), "arrangement": b.arrangement,
+                           "arrangement_signed": b.arrangement_signed, "active_members": b.active_members,
+                           "leverage": records(b.leverage) if b.leverage is not None else None,
+                           "next_members": records(b.next_members)}
+        out["notes"] = [DATE_NOTE, REACH_CAVEAT]
+        return out
 
     def to_text(self, fmt: str = "table") -> str:
         """The report as plain text (``fmt="table"``) or Markdown (``fmt="markdown"``)."""
-        heading = (lambda text: f"## {text}") if fmt == "markdown" else (lambda text: f"{text}\n{'-' * len(text)}")
-        s = self.summary.iloc[0]
-        covered = self.bloc_pairs[self.bloc_pairs["covered"]]
-        parts = [
-            ("# " if fmt == "markdown" else "") + self.title,
-            heading("The network"),
-            _paragraph(
-                f"{s['with_recognition']} of the {s['administrations']} administrations in the data "
-                f"recognise at least one other's AEOs, through {s['arrangements']} arrangements "
-                f"({s['bilateral']} bilateral, {s['plurilateral']} plurilateral) that make "
-                f"{s['recognising_pairs']} recognising pairs. That is {s['density']:.1%} of all possible "
-                f"pairs among administrations with an AEO programme; those with any partner have "
-                f"{s['mean_partners']} on average.", fmt),
-            heading("Best-connected administrations"),
-            _paragraph("Partners: administrations that recognise its AEOs. Share: of the other "
-                       "administrations in the data with an AEO programme.", fmt),
-            _table(self.hubs.drop(columns=["partner_codes"]).assign(share=self.hubs["share"].map("{:.0%}".format)),
-                   fmt),
-            heading(f"{self.focus_name} ({self.focus_code}): {len(self.focus)} administrations recognise its AEOs"),
-            _paragraph(self._counts_text(), fmt),
-            *self._official_text(fmt),
-            _table(self.focus[["partner", "name", "via", "since"]], fmt),
-            *self._signed_only_text(fmt),
-            heading(f"{self.bloc}: who recognises whom among its {len(self.matrix)} members"),
-            _paragraph(f"{len(covered)} of {len(self.bloc_pairs)} member pairs recognise each other "
-                       f"({len(covered) / max(len(self.bloc_pairs), 1):.0%}). "
-                       "B = bilateral MRA, P = plurilateral arrangement (such as the AAMRA), B+P = both, . = none.", fmt),
-            _table(self.matrix.reset_index(names=""), fmt),
-            heading(f"{self.bloc} gaps: members not yet recognising each other"),
-            _table(_gaps(self.bloc_pairs), fmt) if len(covered) < len(self.bloc_pairs)
-            else _paragraph("None: every pair of members recognises each other.", fmt),
-            *self._bloc_text(fmt, heading),
-            heading("Notes"),
-            _paragraph(_DATE_NOTE, fmt),
-            _paragraph(REACH_CAVEAT + " See `mra-graph reach CODE`.", fmt),
-            _paragraph("Every figure is sourced: `mra-graph sources CODE` lists, for each partner, the "
-                       "arrangement, both parties' dates and the source behind each.", fmt),
-        ]
-        return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
+        return report_text(self, fmt)
 
 
-    def _bloc_text(self, fmt: str, heading) -> list[str]:
-        if self.bloc_arrangement is None:
-            return []
-        size = len(self.matrix)
-        parts = [
-            heading(f"{self.bloc} as a bloc"),
-            _paragraph(f"The {self.bloc_arrangement} is in force for {len(self.active_members)} of the {size} "
-                       f"members: {', '.join(self.active_members) or 'none yet'}. Where one {self.bloc} bloc MRA "
-                       "would add most, weighting the member-partner links it adds by trade (the bundled "
-                       f"weights; `mra-graph leverage {self.bloc} --weights bundled`):", fmt),
-            _table(self.bloc_leverage[["rank", "partner", "name", "existing", "new_links"]], fmt),
-        ]
-        if not self.next_members.empty:
-            parts += [_paragraph(f"Members not yet implementing the {self.bloc_arrangement}, and the member "
-                                 f"pairs each would add by joining (`mra-graph scenario aamra`):", fmt),
-                      _table(self.next_members, fmt)]
-        return parts
-
-    def _counts_text(self) -> str:
-        c = self.focus_counts
-        known = (f" ({c['in_force_dated']} from a stated date, {c['in_force_bounded']} known only to be in "
-                 "force by a source's date)") if c["in_force_bounded"] else ""
-        return (f"{self.focus_name}: {c['signed']} arrangement{'s' * (c['signed'] != 1)} signed; "
-                f"{c['in_force']} in force by a dated source{known}; {c['no_operation_source']} with no public "
-                "source on operation. A plurilateral arrangement counts once.")
-
-    def _official_text(self, fmt: str) -> list[str]:
-        lines = []
-        for row in self.focus_official.itertuples(index=False):
-            what = "signed" if row.statement == "signed" else "in operation"
-            verdict = "the data agrees" if row.agrees else f"the data has {row.our_count} at that date"
-            if not row.agrees and row.reconciliation:
-                verdict += f" ({row.reconciliation})"
-            lines.append(f"Official count ({row.date}): {row.official_count} {what}; {verdict}. "
-                         f"Source: {row.source_url}")
-        return [_paragraph(line, fmt) for line in lines]
-
-    def _signed_only_text(self, fmt: str) -> list[str]:
-        if self.focus_signed_only.empty:
-            return []
-        partners = ", ".join(f"{row.name} ({row.partner}, signed {row.since})"
-                             for row in self.focus_signed_only.itertuples(index=False))
-        return [_paragraph(f"Signed, with no public source found that they operate by this date: {partners}. "
-                           "See `--view signed`.", fmt)]
-
-
-def build_report(net: MRANetwork, *, focus: str = "SG", bloc: str = "ASEAN", top: int = 10) -> Report:
+def build_report(net: MRANetwork, *, focus: str | None = None, bloc: str | None = None, top: int = 10,
+                 weights: pd.DataFrame | None = None) -> Report:
     """Gather the report's tables for a network.
 
     Parameters
     ----------
     net : MRANetwork
-    focus : str
-        The administration whose coverage is listed.
-    bloc : str
-        The bloc whose internal coverage is shown.
+    focus : str, optional
+        The administration whose coverage is listed. Default: the dataset's (none: no such section).
+    bloc : str, optional
+        The bloc whose internal coverage is shown. Default: the dataset's (none: no bloc sections).
     top : int
         How many best-connected administrations to list.
+    weights : pandas.DataFrame, optional
+        Weights for the bloc's leverage. Default: the dataset's own weights file, if it names one.
 
     Examples
     --------
     >>> report = build_report(load(as_of="2024-08-19", view="signed"))
-    >>> report.matrix.loc["SG", "TH"]  # a bilateral MRA and the AAMRA
+    >>> report.bloc.matrix.loc["SG", "TH"]  # a bilateral MRA and the AAMRA
     'B+P'
     """
-    focus = net.check_code(focus)
+    focus = focus or net.defaults.focus
+    bloc = bloc or net.defaults.bloc
+    if weights is None and net.defaults.weights is not None:
+        weights = read_weights(net.defaults.weights)
     hubs = coverage_counts(net)
-    focus_table = coverage(net, focus)
-    arrangement = bloc_arrangement(net, bloc)
-    active = active_members(net, bloc) if arrangement else []
-    signed = coverage(net.view("signed"), focus) if net.view_name == "implemented" else focus_table
     return Report(
         title=f"AEO mutual recognition {net.describe()}",
-        focus_code=focus,
-        focus_name=net.name_of(focus),
-        bloc=net.bloc_name(bloc),
+        view=net.view_name,
         summary=network_summary(net),
         hubs=hubs[hubs["partners"] > 0].head(top).reset_index(drop=True),
-        focus=focus_table,
-        focus_signed_only=signed[~signed["partner"].isin(focus_table["partner"])].reset_index(drop=True),
-        bloc_pairs=bloc_coverage(net, bloc),
-        matrix=bloc_matrix(net, bloc),
-        bloc_arrangement=arrangement,
-        active_members=active,
-        bloc_leverage=leverage(net, bloc, weights=read_weights()).head(5),
-        next_members=_next_members(net, bloc, arrangement, active),
-        focus_counts=focus_counts(net, focus),
-        focus_official=_latest_lists(net, focus),
+        focus=_focus(net, net.check_code(focus)) if focus else None,
+        bloc=_bloc(net, net.bloc_name(bloc), weights) if bloc else None,
+    )
+
+
+def _focus(net: MRANetwork, code: str) -> Focus:
+    partners = coverage(net, code)
+    signed = coverage(net.view("signed"), code) if net.view_name == "implemented" else partners
+    return Focus(code=code, name=net.name_of(code), partners=partners,
+                 signed_only=signed[~signed["partner"].isin(partners["partner"])].reset_index(drop=True),
+                 counts=focus_counts(net, code), official=_latest_lists(net, code))
+
+
+def _bloc(net: MRANetwork, bloc: str, weights: pd.DataFrame | None) -> Bloc:
+    arrangement = bloc_arrangement(net, bloc)
+    statuses = net.statuses(arrangement) if arrangement else {}
+    signed = any(status != "not yet signed" for status in statuses.values())
+    active = active_members(net, bloc) if arrangement else []
+    scenarios = [name for name in net.defaults.scenarios]
+    return Bloc(
+        name=bloc, pairs=bloc_coverage(net, bloc), matrix=bloc_matrix(net, bloc), arrangement=arrangement,
+        arrangement_signed=signed, active_members=active,
+        leverage=leverage(net, bloc, weights=weights).head(5) if signed else None,
+        next_members=_next_members(net, bloc, statuses, active),
+        scenario=scenarios[0] if scenarios else None,
     )
 
 
@@ -234,32 +184,12 @@ def _latest_lists(net: MRANetwork, code: str) -> pd.DataFrame:
     return reconcile(net, latest)
 
 
-def _next_members(net: MRANetwork, bloc: str, arrangement: str | None, active: list[str]) -> pd.DataFrame:
+def _next_members(net: MRANetwork, bloc: str, statuses: dict, active: list[str]) -> pd.DataFrame:
     columns = ["member", "name", "status", "new_pairs"]
-    if arrangement is None:
+    if not statuses:
         return pd.DataFrame(columns=columns)
-    rows = net.mras[net.mras["arrangement"] == arrangement].set_index("party")["status"]
     graph = net.graph
-    table = [{"member": m, "name": net.name_of(m), "status": rows.get(m, "not a party"),
+    table = [{"member": m, "name": net.name_of(m), "status": statuses.get(m, "not a party"),
               "new_pairs": sum(1 for a in active if not graph.has_edge(m, a))}
              for m in net.bloc_members(bloc) if m not in active]
     return pd.DataFrame(table, columns=columns).sort_values(["new_pairs", "member"], ascending=[False, True])
-
-
-def _gaps(pairs: pd.DataFrame) -> pd.DataFrame:
-    missing = pairs[~pairs["covered"]]
-    rows = []
-    for member in sorted(set(pairs["a"]) | set(pairs["b"])):
-        others = sorted(set(missing.loc[missing["a"] == member, "b"]) | set(missing.loc[missing["b"] == member, "a"]))
-        if others:
-            rows.append({"member": member, "missing": len(others), "not recognising": others})
-    return pd.DataFrame(rows, columns=["member", "missing", "not recognising"])
-
-
-def _table(frame: pd.DataFrame, fmt: str) -> str:
-    text = format_frame(frame, "markdown" if fmt == "markdown" else "table")
-    return text if fmt == "markdown" else "\n".join("  " + line for line in text.splitlines())
-
-
-def _paragraph(text: str, fmt: str) -> str:
-    return text if fmt == "markdown" else textwrap.fill(text, width=88)

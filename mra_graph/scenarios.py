@@ -1,17 +1,24 @@
 """Scenarios: a bloc's roll-out replayed step by step, and what-ifs beyond it.
 
-A scenario is a name, a starting date, a bloc, and steps. Each step is a date
-(real steps) or a label (hypothetical steps) and one event:
+A scenario is a name, a starting date, a bloc, and steps. Step 0 is always the
+baseline: the real network on the start date. Each later step changes only what
+it says, on that same network, so every row stands on the network of the start
+date (its ``network_date``) plus the steps before it. A step's ``date`` records
+when it happened (real events) or is empty (what-ifs). Events:
 
+- ``rollout``: the real roll-out of a plurilateral arrangement from the data,
+  one step per date on which members began implementing it after the start,
+  then one hypothetical step per member still not implementing it;
 - ``join``: members become implemented parties of an arrangement;
 - ``bloc_arrangement``: the bloc's active members and a partner sign as one;
 - ``bilateral``: two administrations sign a bilateral MRA.
 
-User scenarios are TOML files (read with the standard library's ``tomllib``)::
+Scenarios are TOML files (read with the standard library's ``tomllib``); a
+dataset names its own in ``datapackage.json`` (the bundled data: ``aamra``)::
 
     name = "what-if"
-    as_of = "2025-03-01"          # start from the network on this date (default: today)
-    bloc = "ASEAN"                # default ASEAN
+    as_of = "2025-03-01"          # the start; default: --as-of, else today
+    bloc = "ASEAN"                # default: the dataset's bloc
     [[steps]]
     label = "Viet Nam joins AAMRA"
     join = { arrangement = "AAMRA", members = ["VN"] }
@@ -22,72 +29,89 @@ User scenarios are TOML files (read with the standard library's ``tomllib``)::
     label = "Singapore and Mexico"
     bilateral = { parties = ["SG", "MX"] }
 
-The bundled scenario ``aamra`` replays the AAMRA's real implementation dates
-from the data, then adds each member not yet active, one hypothetical step each.
+The file's ``as_of`` is the start. Giving another date as well (``--as-of``) is
+an error rather than a silent choice.
 """
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 
 from .dates import parse_as_of, parse_date
 from .errors import InvalidDateError, MRAGraphError, ScenarioError
-from .metrics.coverage import bloc_coverage
+from .metrics.coverage import bloc_density
 from .metrics.leverage import active_members, bloc_arrangement, leverage
 from .network import MRANetwork
 
-EVENTS = ("join", "bloc_arrangement", "bilateral")
-BUNDLED = ("aamra",)
+EVENTS = ("rollout", "join", "bloc_arrangement", "bilateral")
+STEP_KINDS = ("baseline", "real", "hypothetical")
 
 
 @dataclass(frozen=True)
 class Step:
-    """One scenario step: a label, a date (None for hypothetical steps) and one event."""
+    """One scenario step: a label, a date (None for what-ifs), one event, and its kind.
+
+    ``kind`` is ``baseline`` (step 0), ``real`` (an event the data dates) or
+    ``hypothetical``.
+    """
 
     label: str
     date: date | None
     event: str
     detail: dict
+    kind: str = "hypothetical"
 
 
 @dataclass(frozen=True)
 class Scenario:
-    """A named list of steps, applied to the network on ``as_of`` for ``bloc``."""
+    """A named list of steps, applied to the network on ``as_of`` (None: the caller's date) for ``bloc``."""
 
     name: str
     as_of: date | None
-    bloc: str
+    bloc: str | None
     steps: tuple[Step, ...]
 
 
-def load_scenario(source: str | Path) -> Scenario:
-    """A bundled scenario by name (``"aamra"``) or a TOML file.
+def load_scenario(source: str | Path, net: MRANetwork | None = None) -> Scenario:
+    """One of the dataset's scenarios by name (``"aamra"`` for the bundled data) or a TOML file.
+
+    Parameters
+    ----------
+    source : str or path
+    net : MRANetwork, optional
+        Whose dataset's scenarios and default bloc to use; default: the bundled data's.
 
     Raises
     ------
     ScenarioError
-        For an unreadable file, or naming the step and key that is wrong.
+        For an unreadable file, or naming the file, step and key that is wrong.
     """
-    if str(source) in BUNDLED:
-        return Scenario(name=str(source), as_of=None, bloc="ASEAN", steps=())
-    path = Path(source)
+    defaults = net.defaults if net is not None else _bundled_defaults()
+    path = defaults.scenarios.get(str(source), Path(source))
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ScenarioError(f"no scenario '{source}': give a bundled name ({', '.join(BUNDLED)}) "
+        names = ", ".join(defaults.scenarios) or "none"
+        raise ScenarioError(f"no scenario '{source}': give one of the dataset's ({names}) "
                             "or a .toml file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ScenarioError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError(f"{path}: not valid TOML: {error}") from None
-    return _parse(document, str(path))
+    return _parse(document, str(path), defaults.bloc)
 
 
-def _parse(document: dict, label: str) -> Scenario:
+def _bundled_defaults():
+    from .data import bundled_file, read_defaults
+
+    return read_defaults(bundled_file("mras.csv").parent)
+
+
+def _parse(document: dict, label: str, default_bloc: str | None) -> Scenario:
     unknown = set(document) - {"name", "as_of", "bloc", "steps"}
     if unknown:
         raise ScenarioError(f"{label}: unknown key(s) {', '.join(sorted(unknown))} "
@@ -96,8 +120,8 @@ def _parse(document: dict, label: str) -> Scenario:
     if not isinstance(name, str):
         raise ScenarioError(f"{label}: key 'name': expected text")
     as_of = _date(document.get("as_of"), f"{label}: key 'as_of'")
-    bloc = document.get("bloc", "ASEAN")
-    if not isinstance(bloc, str):
+    bloc = document.get("bloc", default_bloc)
+    if bloc is not None and not isinstance(bloc, str):
         raise ScenarioError(f"{label}: key 'bloc': expected a bloc name")
     raw_steps = document.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
@@ -120,8 +144,8 @@ def _step(raw, number: int, label: str) -> Step:
         raise ScenarioError(f"{where}: needs exactly one of {', '.join(EVENTS)}")
     event = events[0]
     detail = raw[event]
-    expected = {"join": {"arrangement": str, "members": list}, "bloc_arrangement": {"bloc": str, "partner": str},
-                "bilateral": {"parties": list}}[event]
+    expected = {"rollout": {"arrangement": str}, "join": {"arrangement": str, "members": list},
+                "bloc_arrangement": {"bloc": str, "partner": str}, "bilateral": {"parties": list}}[event]
     if not isinstance(detail, dict):
         raise ScenarioError(f"{where}: key '{event}': expected a table such as "
                             f"{{ {', '.join(f'{k} = ...' for k in expected)} }}")
@@ -138,11 +162,16 @@ def _step(raw, number: int, label: str) -> Step:
     text = raw.get("label", f"step {number}")
     if not isinstance(text, str):
         raise ScenarioError(f"{where}: key 'label': expected text")
-    return Step(text, _date(raw.get("date"), f"{where}: key 'date'"), event, detail)
+    when = _date(raw.get("date"), f"{where}: key 'date'")
+    return Step(text, when, event, detail, "real" if when else "hypothetical")
 
 
 def _date(value, where: str) -> date | None:
-    if value is None or isinstance(value, date):
+    if value is None:
+        return None
+    if isinstance(value, datetime):  # a TOML date-time: its day
+        return value.date()
+    if isinstance(value, date):
         return value
     try:
         return parse_as_of(str(value))
@@ -150,140 +179,163 @@ def _date(value, where: str) -> date | None:
         raise ScenarioError(f"{where}: '{value}' is not a date (YYYY-MM-DD)") from None
 
 
-def aamra_steps(net: MRANetwork, bloc: str = "ASEAN") -> list[tuple[Step, MRANetwork, MRANetwork]]:
-    """The bloc arrangement's real roll-out (one step per implementation date), then each missing member.
+def rollout_steps(net: MRANetwork, arrangement: str) -> list[Step]:
+    """The real roll-out of ``arrangement`` after ``net``'s date, then each member still outside.
 
-    Returns (step, network before, network after) triples. Real steps are the
-    network on each date on which members began implementing, against the day
-    before; hypothetical steps add the members not active on the network's own
-    date, one at a time in code order, each against the previous network.
+    One ``real`` step per date on which members began implementing it (dates
+    after the network's, as the data records them); then one ``hypothetical``
+    step per party not implementing it by the last of those dates, in code order.
     """
-    arrangement = bloc_arrangement(net, bloc)
-    if arrangement is None:
-        raise ScenarioError(f"{bloc} has no plurilateral arrangement to replay")
-    rows = net.mras[(net.mras["arrangement"] == arrangement) & (net.mras["effective"] != "")]
-    dates = sorted({parse_date(text).start for text in rows["effective"] if not text.startswith("<=")})
-    dates = [d for d in dates if d <= net.as_of_date]
-    steps, joined = [], []
-    for when in dates:
-        at = net.as_of(when)
-        new = [m for m in active_members(at, bloc) if m not in joined]
-        joined += new
-        steps.append((Step(f"{' + '.join(new)} implement{'s' if len(new) == 1 else ''} the {arrangement}",
-                           when, "real", {}), net.as_of(date.fromordinal(when.toordinal() - 1)), at))
-    current = net
-    for member in [m for m in net.bloc_members(bloc) if m not in active_members(net, bloc)]:
-        after = current.with_members(arrangement, [member], label=f"{member} joins {arrangement}")
-        steps.append((Step(f"{net.name_of(member)} joins the {arrangement}", None, "join",
-                           {"arrangement": arrangement, "members": [member]}), current, after))
-        current = after
+    rows = net.mras[net.mras["arrangement"] == arrangement]
+    if rows.empty:
+        raise ScenarioError(f"unknown arrangement '{arrangement}'")
+    present = net.as_of(max(date.today(), net.as_of_date))
+    latest = present.statuses(arrangement)
+    already = {p for p, status in net.statuses(arrangement).items() if status == "implemented"}
+    dated: dict[date, list[str]] = {}
+    for party, text in zip(rows["party"], rows["effective"]):
+        if latest[party] == "implemented" and party not in already and text:
+            dated.setdefault(parse_date(text).start, []).append(party)
+    steps = [Step(f"{' + '.join(sorted(members))} implement{'s' * (len(members) == 1)} the {arrangement}",
+                  when, "join", {"arrangement": arrangement, "members": sorted(members)}, "real")
+             for when, members in sorted(dated.items())]
+    outside = sorted(p for p in latest if latest[p] != "implemented")
+    steps += [Step(f"{net.name_of(p)} joins the {arrangement}", None, "join",
+                   {"arrangement": arrangement, "members": [p]}) for p in outside]
     return steps
 
 
 def scenario_networks(net: MRANetwork, scenario: Scenario) -> list[tuple[Step, MRANetwork, MRANetwork]]:
-    """(step, network before, network after) for each step of ``scenario``, applied in order.
+    """(step, network before, network after) for step 0 (the baseline) and each step, in order.
 
-    User scenarios start from ``net`` on ``scenario.as_of`` (default: ``net``'s date).
+    Every step stands on the network of the start date (``scenario.as_of``, else
+    ``net``'s date) and changes only what it says.
     """
-    if scenario.name in BUNDLED and not scenario.steps:
-        return aamra_steps(net, scenario.bloc)
-    current = net if scenario.as_of is None else net.as_of(scenario.as_of)
-    results = []
-    for number, step in enumerate(scenario.steps, 1):
-        label = f"{scenario.name}: {step.label}"
+    start = net if scenario.as_of is None else net.as_of(scenario.as_of)
+    steps = [Step(f"baseline: the network on {start.as_of_date.isoformat()}", start.as_of_date, "baseline", {},
+                  "baseline")]
+    for step in scenario.steps:
+        steps += rollout_steps(start, step.detail["arrangement"]) if step.event == "rollout" else [step]
+    results, current = [], start
+    for number, step in enumerate(steps):
         try:
-            after = _apply(current, step, label, scenario.bloc)
+            after = current if step.kind == "baseline" else _apply(current, step, f"{scenario.name}: {step.label}",
+                                                                   scenario.bloc)
         except MRAGraphError as error:
-            raise ScenarioError(f"step {number} ('{step.label}'): {error}") from None
+            raise ScenarioError(f"scenario {scenario.name}, step {number} ('{step.label}'): {error}") from None
         results.append((step, current, after))
         current = after
     return results
 
 
-def _apply(net: MRANetwork, step: Step, label: str, bloc: str) -> MRANetwork:
+def _apply(net: MRANetwork, step: Step, label: str, bloc: str | None) -> MRANetwork:
     detail = step.detail
     if step.event == "join":
-        return net.with_members(detail["arrangement"], detail["members"], effective=step.date, label=label)
+        return net.with_members(detail["arrangement"], detail["members"], label=label)
     if step.event == "bilateral":
         parties = sorted(net.check_code(code) for code in detail["parties"])
-        return net.with_arrangement("-".join(parties), parties, effective=step.date, label=label)
-    members = active_members(net, detail["bloc"])
+        return net.with_arrangement("-".join(parties), parties, label=label)
+    name = net.bloc_name(detail["bloc"])
+    members = active_members(net, name)
     partner = net.check_code(detail["partner"])
-    arrangement = f"{detail['bloc'].upper()}-{partner}"
-    return net.with_arrangement(arrangement, members + [partner], effective=step.date, label=label,
-                                name=f"{detail['bloc']} – {net.name_of(partner)} bloc AEO MRA (hypothetical)")
+    return net.with_arrangement(f"{name}-{partner}", members + [partner], label=label,
+                                name=f"{name} – {net.name_of(partner)} bloc AEO MRA (hypothetical)")
 
 
-def run_scenario(net: MRANetwork, scenario: Scenario, *, top: int = 3) -> pd.DataFrame:
-    """One row per step: the bloc's members, density, new pairs, coverage and leverage.
+def run_scenario(net: MRANetwork, scenario: Scenario, *, top: int = 3,
+                 steps: list[tuple[Step, MRANetwork, MRANetwork]] | None = None) -> pd.DataFrame:
+    """One row per step, step 0 the baseline: the bloc's members, density, pairs, coverage, leverage.
 
     Parameters
     ----------
     net : MRANetwork
-        The starting network (its date is the default start; its view is kept).
+        The starting network (its date is the start unless the scenario names one; its view is kept).
     scenario : Scenario
         From :func:`load_scenario`.
     top : int
         How many partners to list with their leverage.
+    steps : list, optional
+        :func:`scenario_networks` of the same arguments, if the caller has them already.
 
     Returns
     -------
     pandas.DataFrame
-        Columns: ``step`` (1, 2, ...), ``date`` (ISO, or empty for a hypothetical
-        step), ``label``, ``hypothetical`` (bool), ``active_members`` (list: the
-        bloc's members active in its arrangement), ``density`` (share of the
-        bloc's member pairs that recognise each other, through any arrangement),
-        ``new_pairs`` (list of "AA-BB": pairs anywhere in the network newly
-        recognising each other at this step), ``coverage_XX`` (partner count of
-        each member XX), ``leverage`` (dict: the ``top`` partners by new links a
-        bloc MRA would add -> those new links).
+        Columns: ``step`` (0 for the baseline, 1, 2, ...), ``kind`` (baseline, real
+        or hypothetical), ``date`` (when the step happened, ISO; empty for a
+        what-if), ``network_date`` (the date of the real network every step stands
+        on), ``label``, ``active_members`` (list: the bloc's members active in its
+        arrangement), ``density`` (share of the bloc's member pairs that recognise
+        each other), ``new_pairs`` and ``removed_pairs`` (lists of "AA-BB" against
+        the step before), ``coverage_XX`` (partner count of each member XX),
+        ``leverage`` (dict: the ``top`` partners by new links a bloc MRA would add
+        -> those new links). ``attrs["pairs"]`` maps each step to all its pairs.
 
     Examples
     --------
     >>> table = run_scenario(load(as_of="2025-03-01"), load_scenario("aamra"))
-    >>> table["density"].tolist()[-1]
-    1.0
+    >>> table["step"].tolist()[0], table["density"].tolist()[-1]
+    (0, 1.0)
     """
     bloc = scenario.bloc
+    if bloc is None:
+        raise ScenarioError(f"scenario {scenario.name} names no bloc and the dataset has no default bloc")
     members = net.bloc_members(bloc)
-    rows = []
-    for number, (step, before, at) in enumerate(scenario_networks(net, scenario), 1):
+    rows, pairs = [], {}
+    for number, (step, before, at) in enumerate(steps or scenario_networks(net, scenario)):
         table = leverage(at, bloc).head(top)
+        pairs[number] = _pairs(at)
         row = {
-            "step": number,
+            "step": number, "kind": step.kind,
             "date": step.date.isoformat() if step.date else "",
+            "network_date": at.as_of_date.isoformat(),
             "label": step.label,
-            "hypothetical": step.event != "real",
             "active_members": active_members(at, bloc),
-            "density": round(float(bloc_coverage(at, bloc)["covered"].mean()), 4),
-            "new_pairs": sorted(set(_pairs(at)) - set(_pairs(before))),
+            "density": round(bloc_density(at, bloc), 4),
+            "new_pairs": sorted(set(pairs[number]) - set(_pairs(before))),
+            "removed_pairs": sorted(set(_pairs(before)) - set(pairs[number])),
         }
         row.update({f"coverage_{m}": at.graph.degree(m) for m in members})
         row["leverage"] = dict(zip(table["partner"], table["new_links"].astype(int)))
         rows.append(row)
-    return pd.DataFrame(rows)
+    result = net.stamp(pd.DataFrame(rows), f"Scenario {scenario.name}, every step on the network of "
+                                           f"{rows[0]['network_date']}")
+    result.attrs["pairs"] = pairs
+    return result
 
 
 def _pairs(net: MRANetwork) -> list[str]:
-    return ["-".join(sorted(edge)) for edge in net.graph.edges]
+    return sorted("-".join(sorted(edge)) for edge in net.graph.edges)
 
 
 def diff_steps(table: pd.DataFrame, first: int, second: int) -> pd.DataFrame:
-    """What changed between two steps of :func:`run_scenario`'s table.
+    """What changed from step ``first`` to step ``second`` of :func:`run_scenario`'s table (either order).
 
     Returns
     -------
     pandas.DataFrame
         One row per measure that differs: ``measure``, ``step_<first>``, ``step_<second>``;
-        plus ``pairs added`` (pairs recognising each other at the second step and not the first).
+        then ``pairs added`` and ``pairs removed`` (pairs recognising each other at one
+        step and not the other), always present.
+
+    Raises
+    ------
+    ScenarioError
+        For a step the table does not have, or the same step twice.
     """
     steps = table.set_index("step")
     for number in (first, second):
         if number not in steps.index:
-            raise ScenarioError(f"no step {number}: steps are 1 to {len(steps)}")
+            raise ScenarioError(f"no step {number}: steps are 0 to {len(steps) - 1}")
+    if first == second:
+        raise ScenarioError(f"--diff needs two different steps, not {first} twice")
     a, b = steps.loc[first], steps.loc[second]
+    skip = {"new_pairs", "removed_pairs", "label", "kind"}
     rows = [{"measure": column, f"step_{first}": a[column], f"step_{second}": b[column]}
-            for column in steps.columns if column != "new_pairs" and str(a[column]) != str(b[column])]
-    added = sorted(set().union(*steps.loc[first + 1: second, "new_pairs"])) if second > first else []
-    rows.append({"measure": "pairs added", f"step_{first}": "", f"step_{second}": added})
-    return pd.DataFrame(rows, columns=["measure", f"step_{first}", f"step_{second}"])
+            for column in steps.columns if column not in skip and str(a[column]) != str(b[column])]
+    before, after = set(table.attrs["pairs"][first]), set(table.attrs["pairs"][second])
+    rows.append({"measure": "pairs added", f"step_{first}": "", f"step_{second}": sorted(after - before)})
+    rows.append({"measure": "pairs removed", f"step_{first}": sorted(before - after), f"step_{second}": ""})
+    result = pd.DataFrame(rows, columns=["measure", f"step_{first}", f"step_{second}"])
+    result.attrs.update(table.attrs)
+    result.attrs["caption"] = f"From step {first} to step {second}: {table.attrs.get('caption', '')}"
+    return result

@@ -2,7 +2,7 @@
 
 A weights file is a CSV with one row per reporter, partner and year::
 
-    reporter,partner,value,year,source_url[,source_title,notes]
+    reporter,partner,value,year,source_url[,unit,source_title,notes]
 
 ``value`` is a non-negative number (e.g. the reporter's total merchandise trade
 with the partner, in US dollars). Codes are administration codes or bloc names.
@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from .data import check_source, read_table, bundled_file
-from .errors import DataValidationError, Problem
+from .errors import DataValidationError, MRAGraphError, Problem
 
 REQUIRED = ("reporter", "partner", "value", "year", "source_url")
-OPTIONAL = ("source_title", "notes")
+OPTIONAL = ("unit", "source_title", "notes")
 
 
 def read_weights(path: str | Path | None = None, *, known: set[str] | None = None) -> pd.DataFrame:
@@ -79,6 +79,39 @@ def read_weights(path: str | Path | None = None, *, known: set[str] | None = Non
     columns = list(REQUIRED + OPTIONAL)
     table = pd.DataFrame([{c: row.get(c, "") for c in columns} for _, row in rows], columns=columns)
     return table.astype({"value": float, "year": int})
+
+
+def weights_unit(weights: pd.DataFrame) -> str:
+    """The unit of a weights table's values ("USD"), or "the file's units" when it names none or several.
+
+    Examples
+    --------
+    >>> weights_unit(read_weights())
+    'USD'
+    """
+    units = set(weights["unit"]) - {""}
+    return units.pop() if len(units) == 1 else "the file's units"
+
+
+def weights_for(net, path: str | None) -> pd.DataFrame | None:
+    """The weights a user asked for: None (none), "bundled" (the dataset's own), or a file.
+
+    Codes are checked against the network's administrations and blocs.
+
+    Raises
+    ------
+    MRAGraphError
+        "bundled" with a dataset that names no weights file.
+    """
+    if path is None:
+        return None
+    known = set(net.administrations["code"]) | set(net.blocs)
+    if path == "bundled":
+        if net.defaults.weights is None:
+            raise MRAGraphError("this dataset names no weights file (datapackage.json, key mra_graph.weights): "
+                                "give --weights FILE")
+        return read_weights(net.defaults.weights, known=known)
+    return read_weights(path, known=known)
 
 
 def weight_lookup(weights: pd.DataFrame | None):

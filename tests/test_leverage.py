@@ -114,7 +114,7 @@ def test_bloc_only_weight_is_shared_out_evenly(tiny, tmp_path):
 
 
 def test_coalition_new_links_by_hand(tiny):
-    from mra_graph.metrics.leverage import coalition_new_links
+    from benchmarks.kernels import coalition_new_links
 
     table = coalition_new_links(tiny, "BLOC", partners=["FF"])  # members AA=bit 0, BB=bit 1, CC=bit 2
     assert table[["coalition", "members", "existing_count", "new_links"]].values.tolist() == [

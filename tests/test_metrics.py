@@ -111,7 +111,7 @@ def test_network_summary_counts_undated_rows_today(tiny):
 
 
 def test_reach_counts_match_reach(tiny, tmp_path):
-    from mra_graph.metrics.reach import reach_counts
+    from benchmarks.kernels import reach_counts
 
     table = reach_counts(tiny.view("signed"), hops=2).set_index("administration")
     for code in ["AA", "BB", "CC", "DD", "EE", "FF"]:

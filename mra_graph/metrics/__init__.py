@@ -1,10 +1,16 @@
-"""Metrics: each takes an :class:`~mra_graph.network.MRANetwork` and returns a DataFrame."""
-from .coverage import bloc_coverage, bloc_density, bloc_matrix, coverage, coverage_counts
-from .growth import centrality, growth
-from .reach import reach, reach_curve
-from .summary import network_summary
+"""Metrics: each takes an :class:`~mra_graph.network.MRANetwork` and returns a DataFrame
+stamped with its caption, as-of date and view (``table.attrs``); ``bloc_density`` returns a number.
 
-__all__ = [
-    "bloc_coverage", "bloc_density", "bloc_matrix", "centrality", "coverage", "coverage_counts", "growth",
-    "network_summary", "reach", "reach_curve",
-]
+Each module declares its public names in ``__all__``; this package and ``mra_graph``
+offer every one of them, so a new metric is one module (or one function in one), one
+command and one test file.
+"""
+from importlib import import_module
+
+MODULES = ("coverage", "reach", "summary", "growth", "centrality", "leverage", "citations", "directory")
+
+__all__: list[str] = []
+for _name in MODULES:
+    _module = import_module(f".{_name}", __name__)
+    globals().update({name: getattr(_module, name) for name in _module.__all__})
+    __all__ += _module.__all__

@@ -13,8 +13,11 @@ from itertools import combinations
 
 import pandas as pd
 
-from ..dates import describe_date
+from ..dates import SourceDate, date_fields
+from ..views import VERB
 from ..network import MRANetwork
+
+__all__ = ["bloc_coverage", "bloc_density", "bloc_matrix", "coverage", "coverage_counts"]
 
 
 def coverage(net: MRANetwork, code: str) -> pd.DataFrame:
@@ -30,11 +33,14 @@ def coverage(net: MRANetwork, code: str) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Sorted by partner code. Columns: ``partner`` (code), ``name``,
-        ``via`` (list of arrangement ids), ``kind`` (bilateral/plurilateral, per
-        arrangement, ``; ``-joined), ``status`` (at the as-of date, the weaker
-        of the two parties' statuses, per arrangement), ``since`` (when the pair first recognised
-        each other, with the source's precision, or ``date unknown``),
-        ``scope`` (limits stated by the sources), ``sources`` (list of URLs).
+        ``via`` (list of arrangement ids), ``kind`` (list: bilateral or plurilateral,
+        per arrangement), ``status`` (list: at the as-of date, the weaker of the two
+        parties' statuses, per arrangement), ``signed`` and ``effective`` (when the
+        pair first signed / first recognised each other in force, as ``YYYY-MM-DD``,
+        ``YYYY-MM`` or ``YYYY``; ``effective`` empty if not in force at the date),
+        ``signed_precision`` and ``effective_precision`` (``day``, ``month``,
+        ``year``, ``on or before`` or ``unknown``), ``scope`` (limits stated by the
+        sources), ``sources`` (list of URLs).
 
     Examples
     --------
@@ -52,13 +58,26 @@ def coverage(net: MRANetwork, code: str) -> pd.DataFrame:
             "partner": partner,
             "name": net.name_of(partner),
             "via": [link["arrangement"] for link in links],
-            "kind": "; ".join(link["kind"] for link in links),
-            "status": "; ".join(link["status"] for link in links),
-            "since": describe_date(edge["since"]),
+            "kind": [link["kind"] for link in links],
+            "status": [link["status"] for link in links],
+            **date_fields("signed", _earliest(link["signed"] for link in links)),
+            **date_fields("effective", _earliest(link["effective"] for link in links)),
             "scope": "; ".join(link["scope"] for link in links if link["scope"]),
             "sources": sorted({url for link in links for url in link["sources"]}),
         })
-    return pd.DataFrame(rows, columns=["partner", "name", "via", "kind", "status", "since", "scope", "sources"])
+    table = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+    verb = VERB[net.view_name]
+    return net.stamp(table, f"{len(table)} administrations {verb} the AEOs of {net.name_of(code)}"
+                     if net.view_name == "implemented" else f"{len(table)} administrations {verb} {net.name_of(code)}")
+
+
+COVERAGE_COLUMNS = ["partner", "name", "via", "kind", "status", "signed", "signed_precision", "effective",
+                    "effective_precision", "scope", "sources"]
+
+
+def _earliest(dates) -> SourceDate | None:
+    known = [d for d in dates if d is not None]
+    return min(known, key=lambda d: d.start) if known else None
 
 
 def coverage_counts(net: MRANetwork, *, universe: list[str] | None = None) -> pd.DataFrame:
@@ -99,7 +118,8 @@ def coverage_counts(net: MRANetwork, *, universe: list[str] | None = None) -> pd
             "partner_codes": partners,
         })
     table = pd.DataFrame(rows, columns=["administration", "name", "partners", "share", "partner_codes"])
-    return table.sort_values(["partners", "administration"], ascending=[False, True]).reset_index(drop=True)
+    table = table.sort_values(["partners", "administration"], ascending=[False, True]).reset_index(drop=True)
+    return net.stamp(table, "Partners of every administration")
 
 
 def bloc_coverage(net: MRANetwork, bloc: str) -> pd.DataFrame:
@@ -119,7 +139,8 @@ def bloc_coverage(net: MRANetwork, bloc: str) -> pd.DataFrame:
         arrangement ids), ``relation`` (``bilateral``, ``plurilateral``,
         ``both`` or ``none``: the kinds of arrangement behind the pair),
         ``since`` (when the pair first recognised each other, or empty if not
-        covered).
+        covered) and ``since_precision`` (``day``, ``month``, ``year``,
+        ``on or before``; ``unknown`` if not covered).
 
     Examples
     --------
@@ -138,9 +159,11 @@ def bloc_coverage(net: MRANetwork, bloc: str) -> pd.DataFrame:
             "covered": bool(links),
             "via": [link["arrangement"] for link in links],
             "relation": "both" if len(kinds) == 2 else (kinds.pop() if kinds else "none"),
-            "since": describe_date(graph.edges[a, b]["since"]) if links else "",
+            **date_fields("since", graph.edges[a, b]["since"] if links else None),
         })
-    return pd.DataFrame(rows, columns=["a", "b", "covered", "via", "relation", "since"])
+    table = pd.DataFrame(rows, columns=["a", "b", "covered", "via", "relation", "since", "since_precision"])
+    return net.stamp(table, f"{int(table['covered'].sum())} of {len(table)} pairs of {net.bloc_name(bloc)} members "
+                            "recognise each other")
 
 
 def bloc_density(net: MRANetwork, bloc: str) -> float:

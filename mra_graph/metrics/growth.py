@@ -1,4 +1,4 @@
-"""How the network grew: one row per year since the first MRA, and who the brokers are."""
+"""How the network grew: one row per year since the first MRA."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,8 +9,32 @@ import pandas as pd
 from ..dates import parse_date
 from ..network import MRANetwork
 
+__all__ = ["growth", "year_ends"]
 
-def growth(net: MRANetwork, *, first_year: int | None = None, top: int = 3) -> pd.DataFrame:
+
+def year_ends(net: MRANetwork, *, first_year: int | None = None) -> list[MRANetwork]:
+    """The network on 31 December of each year from the first signature, then on its own date.
+
+    Parameters
+    ----------
+    net : MRANetwork
+    first_year : int, optional
+        Default: the year of the earliest signing date in the data.
+
+    Examples
+    --------
+    >>> [n.as_of_date.isoformat() for n in year_ends(load(as_of="2008-06-30"))]
+    ['2007-12-31', '2008-06-30']
+    """
+    if first_year is None:
+        signed = [parse_date(text).start.year for text in net.mras["signed"] if text]
+        first_year = min(signed, default=net.as_of_date.year)
+    return [net if year == net.as_of_date.year else net.as_of(date(year, 12, 31))
+            for year in range(first_year, net.as_of_date.year + 1)]
+
+
+def growth(net: MRANetwork, *, first_year: int | None = None, top: int = 3,
+           networks: list[MRANetwork] | None = None) -> pd.DataFrame:
     """The network at the end of each year, from the first signature to the network's date.
 
     Each year is the network :meth:`~mra_graph.network.MRANetwork.as_of` 31 December
@@ -24,6 +48,8 @@ def growth(net: MRANetwork, *, first_year: int | None = None, top: int = 3) -> p
         Default: the year of the earliest signing date in the data.
     top : int
         How many hubs to name per year.
+    networks : list of MRANetwork, optional
+        :func:`year_ends` of ``net``, when the caller already has them (to draw them too).
 
     Returns
     -------
@@ -44,16 +70,11 @@ def growth(net: MRANetwork, *, first_year: int | None = None, top: int = 3) -> p
     >>> table[["year", "signed"]].values.tolist()[0]
     [2007, 1]
     """
-    if first_year is None:
-        signed = [parse_date(text).start.year for text in net.mras["signed"] if text]
-        first_year = min(signed, default=net.as_of_date.year)
-    rows = []
-    for year in range(first_year, net.as_of_date.year + 1):
-        at = net if year == net.as_of_date.year else net.as_of(date(year, 12, 31))
-        rows.append(_year_row(year, at, top))
+    networks = year_ends(net, first_year=first_year) if networks is None else networks
+    rows = [_year_row(at.as_of_date.year, at, top) for at in networks]
     columns = ["year", "as_of", "with_recognition", "signed", "in_force", "recognising_pairs", "density",
                "mean_partners", "largest_component_share", "hubs"]
-    return pd.DataFrame(rows, columns=columns)
+    return net.stamp(pd.DataFrame(rows, columns=columns), "Growth of the network, each year-end")
 
 
 def _year_row(year: int, net: MRANetwork, top: int) -> dict:
@@ -79,44 +100,3 @@ def _year_row(year: int, net: MRANetwork, top: int) -> dict:
 def _arrangements_with_two_parties(net: MRANetwork) -> int:
     counts = net.active_parties.groupby("arrangement")["party"].nunique()
     return int((counts >= 2).sum())
-
-
-def centrality(net: MRANetwork) -> pd.DataFrame:
-    """Degree, betweenness and eigenvector centrality of every administration.
-
-    Betweenness marks *brokers*: administrations on many shortest paths between
-    others (normalised, 0 to 1). Eigenvector centrality is high for
-    administrations recognised by well-recognised administrations (computed on
-    the whole graph: administrations outside the largest connected group score 0
-    or close to it).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns: ``administration``, ``name``, ``degree`` (partner count),
-        ``betweenness``, ``eigenvector``, ``component`` (1 for the largest
-        connected group, 2 for the next...; 0 for administrations with no partner).
-        Sorted by degree descending, then code.
-
-    Examples
-    --------
-    >>> table = centrality(load(as_of="2024-12-31")).set_index("administration")
-    >>> int(table.loc["KH", "component"])  # no partner in force at that date
-    0
-    """
-    graph = net.graph
-    betweenness = nx.betweenness_centrality(graph, normalized=True)
-    eigenvector = (nx.eigenvector_centrality(graph, max_iter=10_000, tol=1e-10)
-                   if graph.number_of_edges() else dict.fromkeys(graph, 0.0))
-    groups = sorted((c for c in nx.connected_components(graph) if len(c) > 1), key=lambda c: (-len(c), min(c)))
-    component = {node: number for number, group in enumerate(groups, start=1) for node in group}
-    rows = [{
-        "administration": node,
-        "name": net.name_of(node),
-        "degree": graph.degree(node),
-        "betweenness": round(betweenness[node], 4),
-        "eigenvector": round(eigenvector[node], 4),
-        "component": component.get(node, 0),
-    } for node in graph]
-    table = pd.DataFrame(rows, columns=["administration", "name", "degree", "betweenness", "eigenvector", "component"])
-    return table.sort_values(["degree", "administration"], ascending=[False, True]).reset_index(drop=True)

@@ -25,7 +25,9 @@ import pandas as pd
 
 from ..errors import MRAGraphError
 from ..network import MRANetwork
-from ..weights import weight_lookup
+from ..weights import weight_lookup, weights_unit
+
+__all__ = ["active_members", "bloc_arrangement", "leverage", "member_power", "power_indices"]
 
 
 def bloc_arrangement(net: MRANetwork, bloc: str) -> str | None:
@@ -96,6 +98,7 @@ def leverage(net: MRANetwork, bloc: str, *, partners: list[str] | None = None,
     6
     """
     members = active_members(net, bloc)
+    bloc_name = net.bloc_name(bloc)
     inside = set(net.bloc_members(bloc))
     graph = net.graph
     weight = weight_lookup(weights)
@@ -119,7 +122,7 @@ def leverage(net: MRANetwork, bloc: str, *, partners: list[str] | None = None,
         if weight is not None:
             values = [weight(m, partner) for m in members]
             row["multiplier"] = round(sum(values) / max(values), 2) if values and max(values) > 0 else float("nan")
-            row["bloc_weight"] = weight(bloc.upper(), partner) or sum(values)
+            row["bloc_weight"] = weight(bloc_name, partner) or sum(values)
             if any(values):
                 row["weighted_new_links"] = sum(weight(m, partner) for m in missing)
             else:  # only the bloc's own figure is known: share it out evenly (an estimate)
@@ -133,52 +136,22 @@ def leverage(net: MRANetwork, bloc: str, *, partners: list[str] | None = None,
     order = table.assign(_degree=degree).sort_values(keys + ["_degree", "partner"],
                                                      ascending=[False] * (len(keys) + 1) + [True])
     table = order.drop(columns="_degree").reset_index(drop=True)
-    table.insert(0, "rank", range(1, len(table) + 1))
-    return table
+    table.insert(0, "rank", _competition_ranks(table, keys))
+    caption = (f"Leverage of {bloc_name} ({len(members)} active members: {', '.join(members) or 'none'}). "
+               "negotiations_saved and multiplier are heuristics; equal values share a rank")
+    if weight is not None:
+        caption += (f"; weights in {weights_unit(weights)}; multiplier empty where no member has a weight "
+                    "toward the partner")
+    return net.stamp(table, caption)
 
 
-def coalition_new_links(net: MRANetwork, bloc: str, *, partners: list[str] | None = None) -> pd.DataFrame:
-    """New links a bloc MRA would add, for every coalition of the bloc's members and every partner.
-
-    For "which members should go first" questions: each of the 2^n coalitions
-    of the bloc's n members (all members, active or not) toward each outside
-    partner, computed with bitmasks (member i is bit i).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``coalition`` (bitmask), ``members`` (``;``-joined codes,
-        categorical), ``partner`` (categorical), ``existing_count`` and
-        ``new_links``; 2^n x partners rows.
-
-    Examples
-    --------
-    >>> table = coalition_new_links(load(as_of="2025-03-01"), "ASEAN", partners=["JP"])
-    >>> len(table), int(table["new_links"].max())  # Japan already recognises Malaysia and Thailand
-    (1024, 8)
-    """
-    import numpy as np
-
-    members = net.bloc_members(bloc)
-    inside = set(members)
-    graph = net.graph
-    if partners is None:
-        partners = [code for code in net.programme_holders if code not in inside]
-    partners = sorted({net.check_code(code) for code in partners})
-    coalitions = np.arange(1 << len(members), dtype=np.int64)
-    bits = (coalitions[:, None] >> np.arange(len(members))) & 1
-    recognised = np.array([[graph.has_edge(m, p) for m in members] for p in partners], dtype=np.int64)
-    existing = bits @ recognised.T                      # coalitions x partners
-    sizes = bits.sum(axis=1)[:, None]
-    labels = [";".join(m for i, m in enumerate(members) if c >> i & 1) for c in range(1 << len(members))]
-    return pd.DataFrame({  # categorical text columns: 2^n x partners rows stay cheap
-        "coalition": np.repeat(coalitions, len(partners)),
-        "members": pd.Categorical.from_codes(np.repeat(coalitions, len(partners)), categories=labels),
-        "partner": pd.Categorical.from_codes(np.tile(np.arange(len(partners)), len(coalitions)),
-                                             categories=partners),
-        "existing_count": existing.ravel(),
-        "new_links": (sizes - existing).ravel(),
-    })
+def _competition_ranks(table: pd.DataFrame, keys: list[str]) -> list[int]:
+    """1, 2, 2, 4...: rows equal on every ranking key share the rank of the first of them."""
+    ranks, previous = [], None
+    for position, values in enumerate(zip(*(table[k] for k in keys)), start=1):
+        ranks.append(ranks[-1] if values == previous else position)
+        previous = values
+    return ranks
 
 
 def power_indices(weights: dict[str, float], *, quota: float = 0.5) -> pd.DataFrame:
@@ -247,4 +220,12 @@ def member_power(net: MRANetwork, bloc: str, partner: str, *, weights: pd.DataFr
     members = active_members(net, bloc)
     if not members:
         raise MRAGraphError(f"{bloc} has no active member at {net.as_of_date.isoformat()}")
-    return power_indices({m: (weight(m, partner) if weight else 1.0) for m in members}, quota=quota)
+    values = {m: (weight(m, partner) if weight else 1.0) for m in members}
+    if not any(values.values()):
+        raise MRAGraphError(f"the weights give no active member of {net.bloc_name(bloc)} a weight toward "
+                            f"{partner} ({', '.join(members)}), so every index would be 0: give weights with "
+                            "member rows for that partner, or leave weights out for equal weights")
+    table = power_indices(values, quota=quota)
+    unit = f", weights in {weights_unit(weights)}" if weight else ", equal weights"
+    return net.stamp(table, f"Member power in {net.bloc_name(bloc)} toward {net.name_of(partner)}, "
+                            f"quota {quota:g}{unit}")

@@ -9,10 +9,11 @@ hops away; the intermediaries show through whom cooperation could run.
 from __future__ import annotations
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
 from ..network import MRANetwork
+
+__all__ = ["REACH_CAVEAT", "reach", "reach_curve"]
 
 REACH_CAVEAT = ("Reach beyond 1 hop is network reach, not legal recognition: "
                 "MRAs are not transitive.")
@@ -67,7 +68,9 @@ def reach(net: MRANetwork, code: str, *, hops: int = 2) -> pd.DataFrame:
             "intermediaries": sorted(_on_shortest_paths(node, predecessors) - {code}),
         })
     columns = ["administration", "name", "hops", "recognition", "shortest_paths", "intermediaries"]
-    return pd.DataFrame(rows, columns=columns)
+    within = f"{hops} hop{'s' if hops != 1 else ''}"
+    return net.stamp(pd.DataFrame(rows, columns=columns),
+                     f"Within {within} of {net.name_of(code)} ({REACH_CAVEAT.rstrip('.')})")
 
 
 def _on_shortest_paths(target: str, predecessors: dict[str, list[str]]) -> set[str]:
@@ -101,7 +104,7 @@ def reach_curve(net: MRANetwork, code: str, *, max_hops: int | None = None) -> p
 
     Examples
     --------
-    >>> curve = reach_curve(load(), "SG")
+    >>> curve = reach_curve(load(as_of="2025-03-01"), "SG")
     >>> bool(curve["reached"].is_monotonic_increasing)
     True
     """
@@ -114,61 +117,5 @@ def reach_curve(net: MRANetwork, code: str, *, max_hops: int | None = None) -> p
         new = sum(1 for d in distance.values() if d == k)
         reached += new
         rows.append({"hops": k, "new": new, "reached": reached, "share": round(reached / others, 4)})
-    return pd.DataFrame(rows, columns=["hops", "new", "reached", "share"])
-
-
-def reach_counts(net: MRANetwork, *, hops: int = 2) -> pd.DataFrame:
-    """For every administration, its partner count and how many it reaches within ``hops`` hops.
-
-    Built for large what-if networks: each neighbourhood is an integer bitset,
-    so one level of the search is an OR of the frontier's neighbour sets.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``administration``, ``partners`` (coverage count), ``within``
-        (administrations at distance 1 to ``hops``), in code order.
-
-    Examples
-    --------
-    >>> table = reach_counts(load(as_of="2024-08-19"), hops=1)
-    >>> bool((table["partners"] == table["within"]).all())
-    True
-    """
-    if hops < 1:
-        raise ValueError(f"hops must be at least 1, not {hops}")
-    graph = net.graph
-    nodes = sorted(graph.nodes)
-    index = {node: i for i, node in enumerate(nodes)}
-    neighbours = [[index[v] for v in graph[u]] for u in nodes]
-    bits = _bitsets(neighbours, len(nodes))
-    nbytes = (len(nodes) + 7) // 8
-    within = []
-    for i, frontier in enumerate(neighbours):
-        seen = bits[i] | 1 << i
-        for level in range(2, hops + 1):
-            reached = 0
-            for v in frontier:
-                reached |= bits[v]
-            new = reached & ~seen
-            if not new:
-                break
-            seen |= new
-            if level < hops:
-                frontier = np.flatnonzero(np.unpackbits(np.frombuffer(new.to_bytes(nbytes, "little"), np.uint8),
-                                                        bitorder="little"))
-        within.append(seen.bit_count() - 1)
-    partners = [len(n) for n in neighbours]
-    return pd.DataFrame({"administration": nodes, "partners": partners, "within": within})
-
-
-def _bitsets(neighbours: list[list[int]], size: int, chunk: int = 1024) -> list[int]:
-    """Each node's neighbour set as a Python integer (bit j set for neighbour j), built with numpy."""
-    bits = []
-    for start in range(0, size, chunk):
-        rows = neighbours[start:start + chunk]
-        dense = np.zeros((len(rows), size), dtype=bool)
-        dense[np.repeat(np.arange(len(rows)), [len(r) for r in rows]), np.concatenate(rows or [[]]).astype(int)] = True
-        packed = np.packbits(dense, axis=1, bitorder="little")
-        bits.extend(int.from_bytes(row.tobytes(), "little") for row in packed)
-    return bits
+    return net.stamp(pd.DataFrame(rows, columns=["hops", "new", "reached", "share"]),
+                     f"Reach of {net.name_of(code)} by hops")

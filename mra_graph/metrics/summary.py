@@ -6,6 +6,8 @@ import pandas as pd
 
 from ..network import MRANetwork
 
+__all__ = ["network_summary"]
+
 
 def network_summary(net: MRANetwork) -> pd.DataFrame:
     """One row of network-wide figures at the network's date and view.
@@ -58,4 +60,4 @@ def network_summary(net: MRANetwork) -> pd.DataFrame:
         "largest_component": max((len(c) for c in components), default=0),
         "undated": int(active["since"].isna().sum()),
     }
-    return pd.DataFrame([row])
+    return net.stamp(pd.DataFrame([row]), "The network")

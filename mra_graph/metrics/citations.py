@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .dates import describe_date
-from .network import MRANetwork
+from ..dates import date_fields
+from ..network import MRANetwork
 
-COLUMNS = ["partner", "name", "arrangement", "arrangement_name", "kind", "status", "since", "party",
-           "signed", "effective", "source_url", "source_title", "notes"]
+__all__ = ["sources"]
+
+COLUMNS = ["partner", "name", "arrangement", "arrangement_name", "kind", "status", "since", "since_precision",
+           "party", "signed", "effective", "source_url", "source_title", "source_date", "notes"]
 
 
 def sources(net: MRANetwork, code: str) -> pd.DataFrame:
@@ -26,10 +28,11 @@ def sources(net: MRANetwork, code: str) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns: ``partner``, ``name``, ``arrangement``, ``arrangement_name``,
-        ``kind``, ``status`` (of the pair, at the date), ``since`` (when the pair
-        recognised each other under this arrangement), ``party`` (whose row
-        this is: ``code`` or the partner), ``signed``, ``effective`` (that party's
-        dates, as in the data), ``source_url``, ``source_title``, ``notes``.
+        ``kind``, ``status`` (of the pair, at the date), ``since`` and
+        ``since_precision`` (when the pair recognised each other under this
+        arrangement), ``party`` (whose row this is: ``code`` or the partner),
+        ``signed``, ``effective`` (that party's dates, as in the data),
+        ``source_url``, ``source_title``, ``source_date``, ``notes``.
         Sorted by partner, arrangement, then party.
 
     Examples
@@ -53,12 +56,13 @@ def sources(net: MRANetwork, code: str) -> pd.DataFrame:
                     "arrangement_name": link["name"],
                     "kind": link["kind"],
                     "status": link["status"],
-                    "since": describe_date(link["since"]),
+                    **date_fields("since", link["since"]),
                     "party": party,
                     "signed": row["signed"],
                     "effective": row["effective"],
                     "source_url": row["source_url"],
                     "source_title": row["source_title"],
+                    "source_date": row["source_date"],
                     "notes": row["notes"],
                 })
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return net.stamp(pd.DataFrame(rows, columns=COLUMNS), f"Sources for the recognitions of {net.name_of(code)}")

@@ -5,18 +5,17 @@ from pathlib import Path
 
 import click
 
-from .cli import library_errors, main, network_options, open_network
+from .options import network_command
+from .tables import _bloc
 
 
-@main.command("render", short_help="Draw the network as SVG, PNG, PDF or DOT, ready for slides.")
+@network_command("render", short_help="Draw the network as SVG, PNG, PDF or DOT, ready for slides.")
 @click.option("--focus", metavar="CODE", help="One administration, its partners and their partners.")
-@click.option("--bloc", default="ASEAN", show_default=True, help="Bloc drawn as a box ('none' for none).")
+@click.option("--bloc", help="Bloc drawn as a box (default: the dataset's; 'none' for none).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write; the format follows the extension (.svg .png .pdf .dot). "
                    "Default: outputs/network-DATE-VIEW[-CODE].svg")
-@network_options
-@library_errors
-def render_command(focus, bloc, output, data_path, administrations_path, as_of, view):
+def render_command(net, focus, bloc, output):
     """Draw the recognition network as a diagram ready for slides.
 
     Edge colour: grey bilateral, orange plurilateral, purple both; dashed lines
@@ -26,25 +25,22 @@ def render_command(focus, bloc, output, data_path, administrations_path, as_of, 
 
         mra-graph render --focus SG -o outputs/singapore.png
     """
-    from .render import diagram
+    from ..render import diagram
 
-    net = open_network(data_path, administrations_path, as_of, view)
-    drawing = diagram(net, bloc=None if bloc.lower() == "none" else bloc, focus=focus)
+    drawing = diagram(net, bloc=_bloc(net, bloc), focus=focus)
     if output is None:
         suffix = f"-{net.check_code(focus)}" if focus else ""
         output = Path("outputs") / f"network-{net.as_of_date.isoformat()}-{net.view_name}{suffix}.svg"
     click.echo(f"Wrote {drawing.save(output)}", err=True)
 
 
-@main.command("export", short_help="Write the graph as GraphML, GEXF (Gephi), node-link JSON or CSV.")
+@network_command("export", short_help="Write the graph as GraphML, GEXF (Gephi), node-link JSON or CSV.")
 @click.option("--format", "fmt", type=click.Choice(("graphml", "gexf", "json", "csv")),
               help="Default: from the file's extension.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="File to write (atomically).")
 @click.option("--raw", is_flag=True, help="CSV: do not defuse cells starting with = + - @ (formula guard).")
-@network_options
-@library_errors
-def export_command(fmt, output, raw, data_path, administrations_path, as_of, view):
+def export_command(net, fmt, output, raw):
     """Export the recognition graph with its arrangements, dates and sources.
 
     GEXF edges carry start dates, so Gephi's timeline shows the growth.
@@ -53,7 +49,6 @@ def export_command(fmt, output, raw, data_path, administrations_path, as_of, vie
 
         mra-graph export -o outputs/mra.gexf
     """
-    from .export import export
+    from ..export import export
 
-    net = open_network(data_path, administrations_path, as_of, view)
     click.echo(f"Wrote {export(net, output, fmt, raw=raw)}", err=True)
