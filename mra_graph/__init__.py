@@ -29,15 +29,16 @@ _CORE = {
 
 
 def _public() -> dict[str, str]:
-    from . import metrics
-
+    metrics = import_module(".metrics", __name__)  # not `from . import`: that would call __getattr__ again
     return {**_CORE, **dict.fromkeys(metrics.__all__, "metrics")}
 
 
 def __getattr__(name: str):
     if name == "__all__":
         return sorted(_public())
-    module = _CORE.get(name) or ("metrics" if not name.startswith("_") and name in _public() else None)
+    if name.startswith("_"):
+        raise AttributeError(f"module 'mra_graph' has no attribute '{name}'")
+    module = _CORE.get(name) or ("metrics" if name in _public() else None)
     if module is None:
         raise AttributeError(f"module 'mra_graph' has no attribute '{name}'")
     value = getattr(import_module(f".{module}", __name__), name)

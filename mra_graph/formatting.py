@@ -16,7 +16,9 @@ import pandas as pd
 
 TABLE_FORMATS = ("table", "csv", "json", "markdown")
 #: A wrapped column is never made narrower than this.
-MIN_WRAPPED_WIDTH = 14
+MIN_WRAPPED_WIDTH = 12
+#: Where a table does not fit, columns with cells longer than this are left out first.
+LONG_TEXT = 40
 
 
 def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False, width: int | None = None) -> str:
@@ -46,6 +48,8 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False, width: int
     """
     if fmt == "json":
         return json.dumps(records(frame), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "table":
+        frame = _readable_dates(frame)
     flat = frame.apply(lambda column: column.map(_cell_text)) if len(frame) else frame.astype(str)
     if fmt == "csv":
         if not raw:
@@ -59,6 +63,19 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False, width: int
     if fmt == "table":
         return _aligned(flat, [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])], width)
     raise ValueError(f"unknown format '{fmt}': choose one of {', '.join(TABLE_FORMATS)}")
+
+
+def _readable_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """For reading: each date column with a ``<name>_precision`` sibling shows "on or before D" where
+    the date is a bound, and the sibling is dropped (CSV, JSON and Markdown keep both)."""
+    pairs = [c for c in frame.columns if f"{c}_precision" in frame.columns]
+    if not pairs or frame.empty:
+        return frame.drop(columns=[f"{c}_precision" for c in pairs])
+    frame = frame.copy()
+    for column in pairs:
+        bound = frame[f"{column}_precision"] == "on or before"
+        frame[column] = frame[column].where(~bound, "on or before " + frame[column].astype(str))
+    return frame.drop(columns=[f"{c}_precision" for c in pairs])
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
@@ -83,10 +100,12 @@ def _cell_text(value) -> str:
 def _aligned(frame: pd.DataFrame, numeric: list[str], width: int | None = None) -> str:
     if frame.empty:
         return "(no rows)\n"
+    hidden = _hide_to_fit(frame, numeric, width) if width else []
+    frame = frame.drop(columns=hidden)
     columns = list(frame.columns)
     widths = {c: max(len(str(c)), *(len(v) for v in frame[c])) for c in columns}
     if width:
-        _fit(widths, [c for c in columns if c not in numeric], width)
+        _narrow(widths, [c for c in columns if c not in numeric], width)
 
     def lines(values: dict) -> list[str]:
         wrapped = {c: textwrap.wrap(values[c], widths[c], break_on_hyphens=False) or [""] for c in columns}
@@ -101,10 +120,40 @@ def _aligned(frame: pd.DataFrame, numeric: list[str], width: int | None = None) 
     out = lines({c: str(c) for c in columns}) + ["  ".join("-" * widths[c] for c in columns)]
     for row in frame.itertuples(index=False):
         out += lines(dict(zip(columns, row)))
+    if hidden:
+        out += textwrap.wrap(f"(not shown to fit {width} columns: {', '.join(hidden)}; --wide or --format "
+                             "csv/json show every column)", width)
     return "\n".join(out) + "\n"
 
 
-def _fit(widths: dict, wrappable: list[str], width: int) -> None:
+def _hide_to_fit(frame: pd.DataFrame, numeric: list[str], width: int) -> list[str]:
+    """Columns to leave out so that the rest fit ``width``: long free text first (cells over
+    :data:`LONG_TEXT` characters), then the longest columns, always keeping the first two."""
+    longest = {c: max(len(c), int(frame[c].str.len().max())) for c in frame.columns}
+
+    def total(columns, least=False) -> int:
+        return sum(min(longest[c], max(MIN_WRAPPED_WIDTH, len(c))) if least and c not in numeric and
+                   _wraps(frame[c]) else longest[c] for c in columns) + 2 * (len(columns) - 1)
+
+    shown = list(frame.columns)
+    if total(shown) <= width:
+        return []
+    hidden = [c for c in shown[2:] if c not in numeric and longest[c] > LONG_TEXT]
+    shown = [c for c in shown if c not in hidden]
+    while len(shown) > 2 and total(shown, least=True) > width:
+        drop = max((c for c in shown[2:] if c not in numeric), key=lambda c: longest[c], default=None)
+        if drop is None:
+            break
+        shown.remove(drop)
+        hidden.append(drop)
+    return hidden
+
+
+def _wraps(column: pd.Series) -> bool:
+    return bool(column.str.contains(" ").any())
+
+
+def _narrow(widths: dict, wrappable: list[str], width: int) -> None:
     """Narrow the widest wrappable columns, one character at a time, until a line fits ``width``."""
     def total() -> int:
         return sum(widths.values()) + 2 * (len(widths) - 1)

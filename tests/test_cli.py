@@ -12,7 +12,7 @@ from tests.conftest import MRAS, write_dataset
 def run(tiny_path):
     def invoke(*args, data=True):
         extra = ["--data", str(tiny_path), "--as-of", "2018-06-30"] if data else []
-        return CliRunner().invoke(main, [*args, *extra])
+        return CliRunner().invoke(main, [*args, *extra], env={"COLUMNS": "100"})
     return invoke
 
 
@@ -20,31 +20,51 @@ def test_coverage_table(run):
     result = run("coverage", "AA")
     assert result.exit_code == 0
     assert result.stdout == (
-        "partner  name   via      kind          status       since       scope         sources\n"
-        "-------  -----  -------  ------------  -----------  ----------  ------------  ---------------------\n"
-        "BB       Beta   AA-BB    bilateral     implemented  2011-01-01                https://example.org/1\n"
-        "CC       Gamma  BLOCMRA  plurilateral  implemented  2014-03-01  Level 2 only  https://example.org/3\n"
+        "partner  name   via      kind          status       signed   effective   scope\n"
+        "-------  -----  -------  ------------  -----------  -------  ----------  ------------\n"
+        "BB       Beta   AA-BB    bilateral     implemented  2010-06  2011-01-01\n"
+        "CC       Gamma  BLOCMRA  plurilateral  implemented  2012     2014-03-01  Level 2 only\n"
+        "(not shown to fit 100 columns: sources; --wide or --format csv/json show every column)\n"
     )
     assert result.stderr == ("2 administrations recognise the AEOs of Alpha, "
                              "as of 2018-06-30, view: implemented (arrangements in force)\n")
 
 
+def test_coverage_table_fits_a_narrow_terminal_and_wide_shows_all(run, tiny_path):
+    narrow = CliRunner().invoke(main, ["coverage", "AA", "--data", str(tiny_path), "--as-of", "2018-06-30"],
+                                env={"COLUMNS": "60"})
+    assert max(map(len, narrow.stdout.splitlines())) <= 60
+    assert "not shown to fit 60 columns: sources, kind, scope" in narrow.stdout
+    wide = run("coverage", "AA", "--wide")
+    assert "https://example.org/3" in wide.stdout and "not shown" not in wide.stdout
+
+
+def test_bound_dates_read_as_on_or_before_in_tables_and_keep_their_precision_in_json(run):
+    table = run("coverage", "BB", "--view", "signed").stdout
+    assert "on or before 2015-05-05" in table
+    records = json.loads(run("coverage", "BB", "--view", "signed", "--format", "json").stdout)
+    dd = next(r for r in records if r["partner"] == "DD")
+    assert (dd["signed"], dd["signed_precision"]) == ("2015-05-05", "on or before")
+
+
 def test_coverage_json_has_the_dataframe_columns(run):
     result = run("coverage", "AA", "--format", "json")
-    assert result.exit_code == 0 and result.stderr == ""
+    assert result.exit_code == 0 and result.stderr.startswith("2 administrations recognise the AEOs of Alpha, as of")
     records = json.loads(result.stdout)
     assert [r["partner"] for r in records] == ["BB", "CC"]
-    assert list(records[0]) == ["partner", "name", "via", "kind", "status", "since", "scope", "sources"]
-    assert records[1]["via"] == ["BLOCMRA"]
+    assert list(records[0]) == ["partner", "name", "via", "kind", "status", "signed", "signed_precision",
+                                "effective", "effective_precision", "scope", "sources"]
+    assert records[1]["via"] == ["BLOCMRA"] and records[1]["kind"] == ["plurilateral"]
+    assert (records[0]["signed"], records[0]["signed_precision"]) == ("2010-06", "month")
 
 
 def test_bloc_csv(run):
     result = run("bloc", "BLOC", "--format", "csv")
     assert result.exit_code == 0
-    assert result.stdout == ("a,b,covered,via,relation,since\n"
-                             "AA,BB,true,AA-BB,bilateral,2011-01-01\n"
-                             "AA,CC,true,BLOCMRA,plurilateral,2014-03-01\n"
-                             "BB,CC,false,,none,\n")
+    assert result.stdout == ("a,b,covered,via,relation,since,since_precision\n"
+                             "AA,BB,true,AA-BB,bilateral,2011-01-01,day\n"
+                             "AA,CC,true,BLOCMRA,plurilateral,2014-03-01,day\n"
+                             "BB,CC,false,,none,,unknown\n")
 
 
 def test_bloc_json_covered_is_boolean(run):
@@ -72,7 +92,7 @@ def test_report_text_states_date_view_and_caveat(run):
     assert result.exit_code == 0
     text = result.stdout
     assert text.startswith("AEO mutual recognition as of 2018-06-30, view: implemented (arrangements in force)\n")
-    assert "4 of the 6 administrations in the data recognise at least one other's AEOs" in text
+    assert "4 of the 6 administrations in the data recognise at least one other through" in text
     assert "Alpha (AA): 2 administrations recognise its AEOs" in text
     assert "Signed but not recorded as in force" not in text  # AA has no signed-only partner
     assert "not legal recognition: MRAs are not transitive" in text
@@ -150,7 +170,10 @@ def test_version():
 
 
 def test_cli_choices_match_the_library():
-    # The CLI keeps its own copies so that --help imports neither pandas nor networkx.
-    from mra_graph import cli, formatting, network
+    # The CLI kit keeps its own copy of the table formats so that --help imports no pandas.
+    from mra_graph import formatting, network, views
+    from mra_graph.cli import options
 
-    assert cli.VIEWS == network.VIEWS and cli.FORMATS == formatting.FORMATS
+    assert options.TABLE_FORMATS == formatting.TABLE_FORMATS and network.VIEWS is views.VIEWS
+    view = next(p for p in main.commands["coverage"].params if p.name == "view")
+    assert tuple(view.type.choices) == views.VIEWS

@@ -75,7 +75,7 @@ def test_cli_scenario_render_writes_frames_gif_and_html(tmp_path):
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["animation.gif", "frame-001.png", "frame-001.svg", "frame-002.png", "frame-002.svg",
-                     "index.html"]
+                     "frame-003.png", "frame-003.svg", "index.html"]  # the baseline and two steps
     first, second = (node_positions((tmp_path / "out" / f"frame-00{i}.svg").read_bytes()) for i in (1, 2))
     assert first == second
 

@@ -24,10 +24,12 @@ DD-FF,5,bilateral,FF,2010,2010,,implemented,,https://x.org/5,T,
 def test_coverage_lists_partners_with_arrangements_dates_and_sources(tiny):
     table = coverage(tiny, "AA")
     assert table.to_dict("records") == [
-        {"partner": "BB", "name": "Beta", "via": ["AA-BB"], "kind": "bilateral", "status": "implemented",
-         "since": "2011-01-01", "scope": "", "sources": ["https://example.org/1"]},
-        {"partner": "CC", "name": "Gamma", "via": ["BLOCMRA"], "kind": "plurilateral", "status": "implemented",
-         "since": "2014-03-01", "scope": "Level 2 only", "sources": ["https://example.org/3"]},
+        {"partner": "BB", "name": "Beta", "via": ["AA-BB"], "kind": ["bilateral"], "status": ["implemented"],
+         "signed": "2010-06", "signed_precision": "month", "effective": "2011-01-01",
+         "effective_precision": "day", "scope": "", "sources": ["https://example.org/1"]},
+        {"partner": "CC", "name": "Gamma", "via": ["BLOCMRA"], "kind": ["plurilateral"], "status": ["implemented"],
+         "signed": "2012", "signed_precision": "year", "effective": "2014-03-01", "effective_precision": "day",
+         "scope": "Level 2 only", "sources": ["https://example.org/3"]},
     ]
 
 
@@ -55,10 +57,12 @@ def test_coverage_counts_and_shares(tiny):
 
 def test_bloc_coverage_pairs(tiny):
     assert bloc_coverage(tiny, "BLOC").to_dict("records") == [
-        {"a": "AA", "b": "BB", "covered": True, "via": ["AA-BB"], "relation": "bilateral", "since": "2011-01-01"},
+        {"a": "AA", "b": "BB", "covered": True, "via": ["AA-BB"], "relation": "bilateral", "since": "2011-01-01",
+         "since_precision": "day"},
         {"a": "AA", "b": "CC", "covered": True, "via": ["BLOCMRA"], "relation": "plurilateral",
-         "since": "2014-03-01"},
-        {"a": "BB", "b": "CC", "covered": False, "via": [], "relation": "none", "since": ""},
+         "since": "2014-03-01", "since_precision": "day"},
+        {"a": "BB", "b": "CC", "covered": False, "via": [], "relation": "none", "since": "",
+         "since_precision": "unknown"},
     ]
     assert bloc_density(tiny, "BLOC") == pytest.approx(2 / 3)
 
