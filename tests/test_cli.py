@@ -40,7 +40,7 @@ def test_coverage_table_fits_a_narrow_terminal_and_wide_shows_all(run, tiny_path
 
 
 def test_bound_dates_read_as_on_or_before_in_tables_and_keep_their_precision_in_json(run):
-    table = run("coverage", "BB", "--view", "signed").stdout
+    table = run("coverage", "BB", "--view", "signed", "--wide").stdout
     assert "on or before 2015-05-05" in table
     records = json.loads(run("coverage", "BB", "--view", "signed", "--format", "json").stdout)
     dd = next(r for r in records if r["partner"] == "DD")
