@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Iterable
 import pandas as pd
 
 from ._tables import check_source, read_table, split_list
+from .defaults import Defaults, read_defaults
 from .dates import parse_date
 from .errors import DataValidationError, FileReadError, InvalidDateError, Problem
 
@@ -41,7 +41,7 @@ ADMINISTRATIONS_REQUIRED = (
     "code", "name", "programme", "programme_since", "region", "blocs", "source_url",
 )
 ADMINISTRATIONS_OPTIONAL = (
-    "source_title", "members", "aeo_count", "aeo_count_year", "notes",
+    "source_title", "aliases", "members", "aeo_count", "aeo_count_year", "notes",
 )
 KINDS = ("bilateral", "plurilateral")
 STATUSES = ("negotiating", "signed", "pilot", "implemented", "suspended", "terminated")
@@ -50,57 +50,6 @@ _CODE = re.compile(r"^[A-Z]{2}$")
 _BLOC = re.compile(r"^[A-Z][A-Za-z0-9-]*$")
 _ARRANGEMENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _YEAR = re.compile(r"^\d{4}$")
-
-
-@dataclass(frozen=True)
-class Defaults:
-    """What a dataset suggests analysing when the user names nothing.
-
-    Read from the ``"mra_graph"`` property of a ``datapackage.json`` beside the
-    ``mras.csv``; a dataset without one has no defaults (every field None or empty),
-    and the library then leaves out what would need them.
-
-    Attributes
-    ----------
-    focus : str or None
-        Administration the report lists coverage for.
-    bloc : str or None
-        Bloc the report and diagrams group.
-    weights : Path or None
-        The dataset's weights file (e.g. trade flows).
-    scenarios : dict
-        Scenario name -> TOML file of the dataset (e.g. ``{"aamra": .../aamra.toml}``).
-    """
-
-    focus: str | None = None
-    bloc: str | None = None
-    weights: Path | None = None
-    scenarios: dict = field(default_factory=dict)
-
-
-def read_defaults(folder: Path) -> Defaults:
-    """The defaults of the dataset in ``folder`` (its ``datapackage.json``), or none.
-
-    Examples
-    --------
-    >>> read_defaults(bundled_file("mras.csv").parent).bloc
-    'ASEAN'
-    """
-    path = folder / "datapackage.json"
-    if not path.is_file():
-        return Defaults()
-    try:
-        settings = json.loads(path.read_text(encoding="utf-8")).get("mra_graph", {})
-    except (OSError, ValueError) as error:
-        raise FileReadError(f"cannot read {path}: {error}") from None
-    if not isinstance(settings, dict):
-        raise FileReadError(f"{path}: key 'mra_graph' must be an object")
-    weights = settings.get("weights")
-    return Defaults(
-        focus=settings.get("focus"), bloc=settings.get("bloc"),
-        weights=folder / weights if weights else None,
-        scenarios={name: folder / file for name, file in settings.get("scenarios", {}).items()},
-    )
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ import networkx as nx
 
 from ._io import atomic_write_bytes, atomic_write_text
 from .network import MRANetwork
-from .render import Diagram, diagram, layout, shown_nodes
+from .layout import layout
+from .render import Diagram, diagram, shown_nodes
 
 GIF_WIDTH = 1600  # pixels: enough for a slide, small enough to mail
 

@@ -21,7 +21,6 @@ active at t. MRAs are not transitive: a path A-B-C is not recognition of A by C.
 """
 from __future__ import annotations
 
-import difflib
 from datetime import date
 from functools import cached_property
 from itertools import combinations, groupby
@@ -32,7 +31,9 @@ import pandas as pd
 
 from .data import Dataset, Defaults, read_dataset, split_list
 from .dates import SourceDate, parse_as_of, parse_date
-from .errors import MRAGraphError, UnknownCodeError
+from .directory import Directory
+from .whatif import WhatIf
+from .errors import MRAGraphError
 from .views import MEANING, STATUSES_IN_VIEW, VIEWS
 
 __all__ = ["MRANetwork", "VIEWS", "load"]
@@ -40,7 +41,7 @@ __all__ = ["MRANetwork", "VIEWS", "load"]
 _PROGRESS = ("negotiating", "signed", "pilot", "implemented")
 
 
-class MRANetwork:
+class MRANetwork(Directory, WhatIf):
     """Customs AEO mutual recognition at one date, in one view. Immutable.
 
     Parameters
@@ -103,58 +104,6 @@ class MRANetwork:
         """The same data and date in another view."""
         return MRANetwork(self._dataset, as_of=self._date, view=name)
 
-    def with_members(self, arrangement: str, members: list[str], *, effective: date | None = None,
-                     label: str = "scenario") -> "MRANetwork":
-        """A network in which ``members`` are implemented parties of ``arrangement``.
-
-        Hypothetical rows (no source; ``notes`` says so) take effect on ``effective``
-        (default: this network's date). An existing row of a member is replaced.
-
-        Examples
-        --------
-        >>> net = load(as_of="2025-03-01").with_members("AAMRA", ["VN"])
-        >>> net.graph.has_edge("VN", "SG")
-        True
-        """
-        table = self._dataset.mras
-        known = table[table["arrangement"] == arrangement]
-        if known.empty:
-            raise MRAGraphError(f"unknown arrangement '{arrangement}'")
-        first = known.iloc[0]
-        members = [self.check_code(code) for code in members]
-        return self._with_rows(arrangement, first["name"], first["kind"], members, effective, label)
-
-    def with_arrangement(self, arrangement: str, parties: list[str], *, name: str | None = None,
-                         effective: date | None = None, label: str = "scenario") -> "MRANetwork":
-        """A network with a new arrangement in force between ``parties`` (bilateral if two).
-
-        Examples
-        --------
-        >>> load().with_arrangement("MX-SG", ["SG", "MX"]).graph.has_edge("SG", "MX")
-        True
-        """
-        parties = sorted({self.check_code(code) for code in parties})
-        if len(parties) < 2:
-            raise MRAGraphError(f"arrangement '{arrangement}' needs at least two different parties")
-        if arrangement in set(self._dataset.mras["arrangement"]):
-            raise MRAGraphError(f"arrangement '{arrangement}' already exists: use with_members to join it")
-        kind = "bilateral" if len(parties) == 2 else "plurilateral"
-        name = name or " – ".join(self.name_of(code) for code in parties) + " AEO MRA (hypothetical)"
-        return self._with_rows(arrangement, name, kind, parties, effective, label)
-
-    def _with_rows(self, arrangement, name, kind, parties, effective, label) -> "MRANetwork":
-        when = (effective or self._date).isoformat()
-        rows = pd.DataFrame([{
-            "arrangement": arrangement, "name": name, "kind": kind, "party": party, "signed": when,
-            "effective": when, "ended": "", "status": "implemented", "scope": "", "source_url": "",
-            "source_title": "", "source_date": "", "notes": f"hypothetical: {label}",
-        } for party in parties])
-        table = self._dataset.mras
-        kept = table[~((table["arrangement"] == arrangement) & table["party"].isin(parties))]
-        dataset = Dataset(pd.concat([kept, rows], ignore_index=True), self._dataset.administrations,
-                          self._dataset.source, self._dataset.defaults)
-        return MRANetwork(dataset, as_of=self._date, view=self._view)
-
     def describe(self) -> str:
         """One line stating the as-of date and the view, for titles and reports."""
         return f"as of {self._date.isoformat()}, view: {self._view} ({MEANING[self._view]})"
@@ -194,66 +143,6 @@ class MRANetwork:
     def administrations(self) -> pd.DataFrame:
         """A copy of the administrations table."""
         return self._dataset.administrations.copy()
-
-    @cached_property
-    def _names(self) -> dict[str, str]:
-        table = self._dataset.administrations
-        return dict(zip(table["code"], table["name"]))
-
-    def name_of(self, code: str) -> str:
-        """The administration's name, e.g. ``name_of("TW") == "Chinese Taipei"``."""
-        return self._names.get(code, code)
-
-    def check_code(self, code: str) -> str:
-        """Return the known administration code for ``code`` (case-insensitive, or a name).
-
-        Raises
-        ------
-        UnknownCodeError
-            With the closest known codes as suggestions.
-        """
-        wanted = code.strip()
-        if wanted.upper() in self._names:
-            return wanted.upper()
-        by_name = {name.casefold(): c for c, name in self._names.items()}
-        if wanted.casefold() in by_name:
-            return by_name[wanted.casefold()]
-        suggestions = difflib.get_close_matches(wanted.upper(), list(self._names), n=3, cutoff=0.5)
-        suggestions += [by_name[n] for n in difflib.get_close_matches(wanted.casefold(), list(by_name), n=3)]
-        raise UnknownCodeError("administration code", wanted, list(dict.fromkeys(suggestions)))
-
-    @cached_property
-    def blocs(self) -> dict[str, list[str]]:
-        """Bloc name -> sorted member codes, from the ``blocs`` column of administrations."""
-        blocs: dict[str, list[str]] = {}
-        for code, cell in zip(self._dataset.administrations["code"], self._dataset.administrations["blocs"]):
-            for bloc in split_list(cell):
-                blocs.setdefault(bloc, []).append(code)
-        return {bloc: sorted(members) for bloc, members in sorted(blocs.items())}
-
-    def bloc_name(self, bloc: str) -> str:
-        """The bloc's name as the data spells it, from any capitalisation ("asean" -> "ASEAN").
-
-        Raises
-        ------
-        UnknownCodeError
-            With the closest bloc names as suggestions.
-        """
-        by_upper = {name.upper(): name for name in self.blocs}
-        if bloc.strip().upper() in by_upper:
-            return by_upper[bloc.strip().upper()]
-        suggestions = difflib.get_close_matches(bloc.upper(), list(by_upper), n=3, cutoff=0.4)
-        raise UnknownCodeError("bloc", bloc, [by_upper[s] for s in suggestions])
-
-    def bloc_members(self, bloc: str) -> list[str]:
-        """Member codes of a bloc (any capitalisation), e.g. the ten ASEAN Member States."""
-        return list(self.blocs[self.bloc_name(bloc)])
-
-    @cached_property
-    def programme_holders(self) -> list[str]:
-        """Codes of administrations with an AEO programme: the default universe for shares."""
-        table = self._dataset.administrations
-        return sorted(table.loc[table["programme"] != "", "code"])
 
     # ----- activity -----------------------------------------------------------------------
     @cached_property

@@ -15,6 +15,7 @@ the view that matches its statement (``signed`` or ``implemented``).
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -76,8 +77,8 @@ def read_official_lists(path: str | Path | None = None, *, known: set[str] | Non
 
 def _check_row(row: dict, problem, known: set[str] | None) -> None:
     try:
-        if parse_date(row["date"]).precision != "day" or row["date"].startswith("<="):
-            problem("date", f"'{row['date']}' must be a day, YYYY-MM-DD")
+        if parse_date(row["date"]).upper_bound:
+            problem("date", f"'{row['date']}': give the list's date (YYYY-MM-DD, YYYY-MM or YYYY), not a bound")
     except InvalidDateError as error:
         problem("date", str(error))
     if row["date_kind"] not in DATE_KINDS:
@@ -96,6 +97,17 @@ def _check_row(row: dict, problem, known: set[str] | None) -> None:
     check_source(row, problem, title_required=True)
 
 
+def list_date(text: str) -> date:
+    """The day a list speaks for: its date, or the last day of its month or year.
+
+    Examples
+    --------
+    >>> list_date("2024-08")
+    datetime.date(2024, 8, 31)
+    """
+    return parse_date(text).end
+
+
 def official_lists_for(net: MRANetwork) -> pd.DataFrame:
     """The official lists that go with a network's data: the bundled file for the
     bundled data, else ``official_lists.csv`` beside the user's ``mras.csv`` (empty if none)."""
@@ -107,9 +119,10 @@ def official_lists_for(net: MRANetwork) -> pd.DataFrame:
     return pd.DataFrame(columns=list(REQUIRED + OPTIONAL))
 
 
-def arrangement_labels(net: MRANetwork, code: str) -> set[str]:
+def arrangement_labels(net: MRANetwork, code: str, *, pilots: bool = True) -> set[str]:
     """What ``code``'s arrangements are called in official lists: the partner's code
-    for a bilateral, the arrangement's id for a plurilateral.
+    for a bilateral, the arrangement's id for a plurilateral. ``pilots=False`` leaves
+    out arrangements that are only pilots at the date (lists count MRAs, not pilots).
 
     Examples
     --------
@@ -121,7 +134,8 @@ def arrangement_labels(net: MRANetwork, code: str) -> set[str]:
     labels = set()
     for partner in graph[code]:
         for link in graph.edges[code, partner]["arrangements"]:
-            labels.add(partner if link["kind"] == "bilateral" else link["arrangement"])
+            if pilots or link["status"] != "pilot":
+                labels.add(partner if link["kind"] == "bilateral" else link["arrangement"])
     return labels
 
 
@@ -147,7 +161,10 @@ def reconcile(net: MRANetwork, lists: pd.DataFrame | None = None, *, code: str |
         it names), ``our_count`` (arrangements in the data at that date and view,
         a plurilateral counting once), ``official_partners``, ``our_partners``,
         ``missing`` (named by the list, not in the data), ``extra`` (in the data,
-        not named by the list), ``agrees`` (bool), ``reconciliation``, ``source_url``.
+        not named by a list that names all its partners), ``agrees`` (bool: the
+        counts are equal and the names match, or, for a list naming only some of
+        its partners, all of those are in the data), ``reconciliation``, ``source_url``.
+        Pilot arrangements are not counted.
 
     Examples
     --------
@@ -160,16 +177,17 @@ def reconcile(net: MRANetwork, lists: pd.DataFrame | None = None, *, code: str |
         lists = lists[lists["administration"] == net.check_code(code)]
     rows = []
     for row in lists.itertuples(index=False):
-        view = net.as_of(row.date).view(STATEMENTS[row.statement])
-        ours = arrangement_labels(view, row.administration)
+        view = net.as_of(list_date(row.date)).view(STATEMENTS[row.statement])
+        ours = arrangement_labels(view, row.administration, pilots=False)
         named = set(split_list(row.partners))
         count = int(row.count) if row.count else len(named)
-        agrees = count == len(ours) and (not named or named == ours)
+        partial = len(named) < count  # the list names some of its partners only
+        agrees = count == len(ours) and (named <= ours if partial else named == ours)
         rows.append({
             "administration": row.administration, "date": row.date, "statement": row.statement,
             "official_count": count, "our_count": len(ours), "official_partners": sorted(named),
             "our_partners": sorted(ours), "missing": sorted(named - ours) if named else [],
-            "extra": sorted(ours - named) if named else [], "agrees": agrees,
+            "extra": sorted(ours - named) if named and not partial else [], "agrees": agrees,
             "reconciliation": row.reconciliation, "source_url": row.source_url,
         })
     return pd.DataFrame(rows, columns=COLUMNS)

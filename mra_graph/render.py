@@ -15,8 +15,6 @@ legend. DOT text is deterministic: nodes and edges are written in sorted order.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +22,8 @@ import networkx as nx
 import pydot
 
 from ._io import atomic_write_bytes
-from .errors import GraphvizError, GraphvizNotFound, MRAGraphError
+from .errors import GraphvizNotFound, MRAGraphError
+from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width, graphviz, layout, quote
 from .network import MRANetwork
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -33,35 +32,6 @@ KIND_COLOUR = {"bilateral": "#525252", "plurilateral": "#e6550d", "both": "#6a51
 STATUS_STYLE = {"implemented": "solid", "pilot": "dashed", "signed": "dashed", "negotiating": "dotted"}
 FILLS = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6")  # by partner count
 BLOC_FILL, BLOC_LINE = "#e6550d1a", "#e6550d"
-POINTS = 72.0
-
-
-def quote(text: str) -> str:
-    """``text`` as a DOT double-quoted string that Graphviz shows as it is.
-
-    Backslashes, quotes and newlines are escaped, and ``&`` too (Graphviz would
-    otherwise read ``&amp;`` in a label as an entity).
-
-    Examples
-    --------
-    >>> print(quote('Say "hi" & <b>'))
-    "Say \\"hi\\" &amp; <b>"
-    """
-    text = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + re.sub(r"\r\n|\r|\n", r"\\n", text) + '"'
-
-
-def graphviz(engine: str, args: list[str], source: str) -> bytes:
-    """Run a Graphviz program on DOT ``source`` and return its output."""
-    program = shutil.which(engine)
-    if program is None:
-        raise GraphvizNotFound()
-    result = subprocess.run([program, *args], input=source.encode("utf-8"), capture_output=True, timeout=300)
-    if result.returncode != 0:
-        raise GraphvizError(f"{engine} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
-    return result.stdout
-
-
 @dataclass(frozen=True)
 class Diagram:
     """A diagram: its DOT text, drawn on demand. Displays itself in Jupyter.
@@ -119,77 +89,6 @@ def shown_nodes(net: MRANetwork, *, bloc: str | None, focus: str | None) -> list
         return sorted(nx.single_source_shortest_path_length(graph, focus, cutoff=2))
     members = set(net.bloc_members(bloc)) if bloc else set()
     return sorted({n for n, d in graph.degree() if d} | members)
-
-
-def box_width(name: str) -> float:
-    """Width in inches of an administration's box, from its name (15 pt Helvetica)."""
-    return round(max(1.3, 0.118 * len(name) + 0.4), 2)
-
-
-BLOC_MARGIN = (24.0, 60.0)  # points around the members, room for the bloc's label on top
-
-
-def layout(graph: nx.Graph, nodes: list[str], members: list[str], name_of) -> dict[str, tuple[float, float]]:
-    """Positions in points for ``nodes`` of ``graph``, computed by Graphviz neato (deterministic).
-
-    ``name_of(code)`` gives the label whose length sets each box's width.
-
-    The bloc's ``members`` are laid out first, among themselves; the rest is then
-    laid out with the bloc as one large box, so no outsider lands inside it. The
-    box itself is returned under the key ``BLOC_KEY`` as (centre x, centre y) and
-    its size under ``BLOC_SIZE_KEY``.
-    """
-    members = [m for m in members if m in nodes]
-    if len(members) < 2:
-        return _neato(name_of, nodes, graph.subgraph(nodes).edges, {})
-    inner = _neato(name_of, members, graph.subgraph(members).edges, {}, springs=members)
-    xs, ys = [inner[m][0] for m in members], [inner[m][1] for m in members]
-    half_width = max(box_width(name_of(m)) for m in members) * POINTS / 2
-    width = max(xs) - min(xs) + 2 * (half_width + BLOC_MARGIN[0])
-    height = max(ys) - min(ys) + 0.6 * POINTS + 2 * BLOC_MARGIN[0] + BLOC_MARGIN[1]
-    outside = [n for n in nodes if n not in members]
-    inside = set(members)
-    edges = set()
-    for a, b in graph.subgraph(nodes).edges:
-        a, b = (BLOC_KEY if a in inside else a), (BLOC_KEY if b in inside else b)
-        if a != b:
-            edges.add(tuple(sorted((a, b))))
-    outer = _neato(name_of, outside + [BLOC_KEY], sorted(edges), {BLOC_KEY: (width / POINTS, height / POINTS)})
-    cx, cy = outer[BLOC_KEY]
-    mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2 + BLOC_MARGIN[1] / 2
-    positions = {n: outer[n] for n in outside}
-    positions.update({m: (round(cx + inner[m][0] - mx, 1), round(cy + inner[m][1] - my, 1)) for m in members})
-    positions[BLOC_KEY] = (cx, cy)
-    positions[BLOC_SIZE_KEY] = (round(width, 1), round(height, 1))
-    return positions
-
-
-BLOC_KEY, BLOC_SIZE_KEY = "__bloc__", "__bloc_size__"  # never administration codes
-
-
-def _neato(name_of, nodes, edges, sizes, springs=()) -> dict[str, tuple[float, float]]:
-    lines = ["graph layout {", 'graph [overlap="prism", overlap_scaling="-4", sep="+18", start="7", '
-             'splines="false", mode="major"];', 'node [shape="box", height="0.6", fixedsize="true"];']
-    for n in nodes:
-        width, height = sizes.get(n, (box_width(name_of(n)), 0.6))
-        lines.append(f'{quote(n)} [width="{width:.2f}", height="{height:.2f}"];')
-    lines += [f'{quote(a)} -- {quote(b)} [len="2.2"];' for a, b in sorted(tuple(sorted(e)) for e in edges)]
-    for i, a in enumerate(springs):
-        lines += [f'{quote(a)} -- {quote(b)} [len="1.4", weight="4"];' for b in springs[i + 1:]]
-    lines.append("}")
-    plain = graphviz("neato", ["-Tplain"], "\n".join(lines)).decode("utf-8")
-    positions = {}
-    for line in plain.splitlines():
-        parts = _split_plain(line)
-        if parts and parts[0] == "node":
-            positions[parts[1]] = (round(float(parts[2]) * POINTS, 1), round(float(parts[3]) * POINTS, 1))
-    return positions
-
-
-def _split_plain(line: str) -> list[str]:
-    """Split a line of Graphviz 'plain' output, honouring double-quoted names."""
-    return [token[1:-1].replace('\\"', '"') if token.startswith('"') else token
-            for token in re.findall(r'"(?:[^"\\]|\\.)*"|\S+', line)]
 
 
 def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = None,

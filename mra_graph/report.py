@@ -16,7 +16,7 @@ from .metrics import bloc_coverage, bloc_matrix, coverage, coverage_counts, netw
 from .metrics.leverage import active_members, bloc_arrangement, leverage
 from .metrics.reach import REACH_CAVEAT
 from .network import MRANetwork
-from .official import arrangement_labels, official_lists_for, reconcile
+from .official import arrangement_labels, list_date, official_lists_for, reconcile
 from .report_text import DATE_NOTE, report_text
 from .weights import read_weights
 
@@ -179,8 +179,10 @@ def focus_counts(net: MRANetwork, code: str) -> dict:
 def _latest_lists(net: MRANetwork, code: str) -> pd.DataFrame:
     """The latest official list of each kind published on or before the network's date."""
     lists = official_lists_for(net)
-    lists = lists[(lists["administration"] == code) & (lists["date"] <= net.as_of_date.isoformat())]
-    latest = lists.sort_values("date").groupby("statement").tail(1)
+    lists = lists[lists["administration"] == code]
+    lists = lists[[list_date(text) <= net.as_of_date for text in lists["date"]]]
+    latest = lists.assign(_day=[list_date(t) for t in lists["date"]]).sort_values("_day").groupby("statement").tail(1)
+    latest = latest.drop(columns="_day")
     return reconcile(net, latest)
 
 
