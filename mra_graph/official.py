@@ -127,7 +127,7 @@ def arrangement_labels(net: MRANetwork, code: str, *, pilots: bool = True) -> se
     Examples
     --------
     >>> labels = arrangement_labels(load(as_of="2025-03-01"), "MY")
-    >>> "AAMRA" in labels and "TH" in labels  # the AAMRA, and the bilateral MRA with Thailand
+    >>> "AAMRA" in labels and "JP" in labels  # the AAMRA, and the bilateral MRA with Japan
     True
     """
     graph = net.graph

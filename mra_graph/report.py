@@ -179,8 +179,8 @@ def focus_counts(net: MRANetwork, code: str) -> dict:
 def _latest_lists(net: MRANetwork, code: str) -> pd.DataFrame:
     """The latest official list of each kind published on or before the network's date."""
     lists = official_lists_for(net)
-    lists = lists[lists["administration"] == code]
-    lists = lists[[list_date(text) <= net.as_of_date for text in lists["date"]]]
+    lists = lists.loc[(lists["administration"] == code).to_numpy()]
+    lists = lists.loc[[list_date(text) <= net.as_of_date for text in lists["date"]]]
     latest = lists.assign(_day=[list_date(t) for t in lists["date"]]).sort_values("_day").groupby("statement").tail(1)
     latest = latest.drop(columns="_day")
     return reconcile(net, latest)

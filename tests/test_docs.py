@@ -44,3 +44,12 @@ def test_readme_report_excerpt_is_real_output():
     output = CliRunner().invoke(main, ["report", "--as-of", "2025-03-01"]).stdout
     for part in block.split("..."):
         assert part.strip("\n") in output, part
+
+
+def test_readme_command_reference_is_generated_from_the_current_help():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_cli_reference", ROOT / "docs" / "make_cli_reference.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.updated(README) == README, "run: python docs/make_cli_reference.py"

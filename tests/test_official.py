@@ -49,7 +49,7 @@ def test_reconcile_names_what_is_missing_and_extra(lists_path, tmp_path):
 
 
 def test_bad_lists_are_refused_with_file_line_and_column(tmp_path):
-    bad = LISTS.replace("2014-06-30,published,in_operation,2", "2014-06,published,in force,x", 1)
+    bad = LISTS.replace("2014-06-30,published,in_operation,2", "2014-13,published,in force,x", 1)
     path = tmp_path / "official_lists.csv"
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(DataValidationError) as error:

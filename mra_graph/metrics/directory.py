@@ -41,7 +41,7 @@ def list_blocs(net: MRANetwork) -> pd.DataFrame:
 
     Examples
     --------
-    >>> list_blocs(load(as_of="2024-08-19")).set_index("bloc").loc["ASEAN", "members"]
+    >>> int(list_blocs(load(as_of="2024-08-19")).set_index("bloc").loc["ASEAN", "members"])
     10
     """
     rows = [{"bloc": bloc, "members": len(members), "member_codes": members, "default": bloc == net.defaults.bloc}
