@@ -39,7 +39,7 @@ class Diagram:
     Examples
     --------
     >>> d = diagram(load(as_of="2024-08-19"), focus="SG")
-    >>> d.to_dot().startswith("graph mra {")
+    >>> '"SG" [' in d.to_dot() and '"TH" [' in d.to_dot()  # Singapore and a partner
     True
     """
 
@@ -105,7 +105,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         Show one administration, its partners (1 hop, bold) and their partners
         (2 hops, faded): its coverage and network reach.
     positions : dict, optional
-        Pinned positions (points) from :func:`layout`; computed if not given.
+        Pinned positions (points) from :func:`~mra_graph.layout.layout`; computed if not given
+        (without Graphviz: none, and the diagram is DOT only until Graphviz is installed).
     nodes : list of str, optional
         Administrations to draw (default: see :func:`shown_nodes`); with
         ``positions``, every frame of an animation draws the same set.
@@ -121,7 +122,10 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     nodes = sorted(nodes) if nodes is not None else shown_nodes(net, bloc=bloc_name, focus=focus)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
     if positions is None:
-        positions = layout(net.graph, nodes, members, net.name_of)
+        try:
+            positions = layout(net.graph, nodes, members, net.name_of)
+        except GraphvizNotFound:  # still a diagram: DOT without pinned positions, which save() writes
+            positions = {}
     title = title or f"AEO mutual recognition {net.describe()}"
     return Diagram(_dot(net, nodes, positions, bloc_name, members, focus, title), title)
 
@@ -157,8 +161,10 @@ def _node(net, code, positions, focus, near) -> pydot.Node:
     degree = net.graph.degree(code)
     fill = FILLS[min(degree // 3 + (degree > 0), len(FILLS) - 1)]
     attributes = {"label": quote(f"{net.name_of(code)}\n{code} · {degree}"), "width": str(box_width(net.name_of(code))),
-                  "fillcolor": quote(fill), "pos": quote("%s,%s!" % positions[code]),
+                  "fillcolor": quote(fill),
                   "tooltip": quote(f"{net.name_of(code)} ({code}): {degree} partner{'' if degree == 1 else 's'}")}
+    if code in positions:
+        attributes["pos"] = quote("%s,%s!" % positions[code])
     if degree == 0:
         attributes.update(fontcolor=quote("#969696"), color=quote("#bdbdbd"))
     if focus:

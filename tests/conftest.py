@@ -12,6 +12,7 @@ Blocs: BLOC = AA, BB, CC. EE has no AEO programme.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,19 @@ import mra_graph
 settings.register_profile("ci", max_examples=25, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+HAS_GRAPHVIZ = shutil.which("neato") is not None and shutil.which("dot") is not None
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "requires_graphviz: the test runs Graphviz (neato/dot)")
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("requires_graphviz") and not HAS_GRAPHVIZ:
+        pytest.skip("Graphviz is not installed: 'sudo apt-get install graphviz' (the README's test command "
+                    "and .ci/run install it)")
+
 
 ADMINISTRATIONS = """\
 code,name,programme,programme_since,region,blocs,source_url

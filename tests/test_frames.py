@@ -39,6 +39,7 @@ def rendered(tmp_path_factory):
     return written, calls
 
 
+@pytest.mark.requires_graphviz
 def test_every_node_sits_at_the_same_coordinates_in_every_frame(rendered):
     written, calls = rendered
     positions = [node_positions(path.read_bytes()) for path in written.svg]
@@ -47,12 +48,14 @@ def test_every_node_sits_at_the_same_coordinates_in_every_frame(rendered):
     assert {"AA", "BB", "CC", "FF"} <= set(positions[0])
 
 
+@pytest.mark.requires_graphviz
 def test_frames_show_what_changed(rendered):
     written, _ = rendered
     edges = [len(re.findall(r'class="edge"', path.read_text(encoding="utf-8"))) for path in written.svg]
     assert edges == [1, 2, 3]  # AA-BB; + AA-CC; + CC-FF
 
 
+@pytest.mark.requires_graphviz
 def test_gif_and_offline_html(rendered):
     written, _ = rendered
     with Image.open(written.gif) as gif:
@@ -64,6 +67,7 @@ def test_gif_and_offline_html(rendered):
     assert [p.name for p in written.png] == ["frame-001.png", "frame-002.png", "frame-003.png"]
 
 
+@pytest.mark.requires_graphviz
 def test_cli_scenario_render_writes_frames_gif_and_html(tmp_path):
     scenario = tmp_path / "s.toml"
     scenario.write_text('bloc = "BLOC"\n[[steps]]\nlabel = "BB joins"\njoin = { arrangement = "BLOCMRA", '

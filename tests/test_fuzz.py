@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mra_graph
+import pytest
 from mra_graph.errors import DataValidationError
 from mra_graph.metrics.leverage import power_indices
 from mra_graph.render import diagram
@@ -99,6 +100,7 @@ def test_any_scenario_text_parses_or_raises_a_scenario_error(tmp_path, raw):
 @settings(suppress_health_check=FIXTURES, max_examples=10)
 @given(names=st.lists(st.text(min_size=1, max_size=30).filter(lambda t: t.strip() and t == t.strip()
                                                              and "\x00" not in t), min_size=3, max_size=3))
+@pytest.mark.requires_graphviz
 def test_dot_built_from_any_text_renders(tmp_path, names):
     quoted = ['"' + n.replace('"', '""') + '"' for n in names]
     administrations = (ADMINISTRATIONS.replace(",Alpha,", f",{quoted[0]},").replace(",Beta,", f",{quoted[1]},")

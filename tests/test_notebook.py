@@ -2,11 +2,13 @@
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbclient import NotebookClient
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "quickstart.ipynb"
 
 
+@pytest.mark.requires_graphviz
 def test_quickstart_notebook_runs_and_shows_its_results():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     folder = str(NOTEBOOK.parent.parent)  # as from a checkout; the notebook writes nothing

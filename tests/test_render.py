@@ -29,6 +29,7 @@ def test_dot_is_deterministic_and_matches_the_golden_file(tiny):
     assert dot == GOLDEN.read_text(encoding="utf-8")
 
 
+@pytest.mark.requires_graphviz
 def test_shuffled_input_gives_the_same_dot(tmp_path, tiny):
     header, *rows = MRAS.splitlines(keepends=True)
     random.Random(4).shuffle(rows)
@@ -39,6 +40,7 @@ def test_shuffled_input_gives_the_same_dot(tmp_path, tiny):
     assert diagram(shuffled, bloc="BLOC").to_dot() == diagram(tiny, bloc="BLOC").to_dot()
 
 
+@pytest.mark.requires_graphviz
 def test_svg_node_titles_are_codes_and_the_bloc_is_a_cluster(tiny):
     drawing = diagram(tiny.view("signed"), bloc="BLOC")
     assert titles(drawing.render("svg")) >= {"AA", "BB", "CC", "DD", "FF"}
@@ -48,11 +50,13 @@ def test_svg_node_titles_are_codes_and_the_bloc_is_a_cluster(tiny):
 
 @pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".pdf", b"%PDF"),
                                            (".dot", b"graph mra {")])
+@pytest.mark.requires_graphviz
 def test_save_follows_the_extension(tiny, tmp_path, suffix, magic):
     path = diagram(tiny, bloc="BLOC").save(tmp_path / f"net{suffix}")
     assert path.read_bytes().startswith(magic)
 
 
+@pytest.mark.requires_graphviz
 def test_png_is_slide_sized(tiny, tmp_path):
     from PIL import Image
 
@@ -60,11 +64,13 @@ def test_png_is_slide_sized(tiny, tmp_path):
         assert image.width >= 800 and image.height >= 500
 
 
+@pytest.mark.requires_graphviz
 def test_unknown_extension_is_refused(tiny, tmp_path):
     with pytest.raises(mra_graph.MRAGraphError, match="cannot tell the format"):
         diagram(tiny, bloc="BLOC").save(tmp_path / "net.jpeg")
 
 
+@pytest.mark.requires_graphviz
 def test_focus_holds_the_administration_and_all_its_partners():
     net = mra_graph.load()
     svg = diagram(net, focus="SG").render("svg")
@@ -76,6 +82,7 @@ def test_focus_holds_the_administration_and_all_its_partners():
 HOSTILE = 'Evil "quote" \\back\\slash\nnew line <b>&amp;</b> {brace} ; -- ]] é 中文 🙂'
 
 
+@pytest.mark.requires_graphviz
 def test_hostile_text_in_every_free_text_column_renders(tmp_path):
     administrations = ADMINISTRATIONS.replace("Alpha AEO", f'"{HOSTILE.replace(chr(34), 2 * chr(34))}"')
     administrations = administrations.replace(",Alpha,", f',"{HOSTILE.replace(chr(34), 2 * chr(34))}",')
@@ -95,8 +102,8 @@ def test_quote_escapes_for_dot():
 
 
 def test_missing_graphviz_says_how_to_install_and_writes_the_dot(tiny, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # before the diagram is built: no layout either
     drawing = diagram(tiny, bloc="BLOC")
-    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(GraphvizNotFound, match="apt-get install graphviz.*brew install graphviz.*conda"):
         drawing.save(tmp_path / "net.png")
     assert (tmp_path / "net.dot").read_text(encoding="utf-8") == drawing.to_dot()
@@ -108,9 +115,12 @@ def test_cli_render_without_graphviz_exits_1(tiny_path, tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["render", "--data", str(tiny_path), "--bloc", "BLOC",
                                        "-o", str(tmp_path / "n.svg")])
     assert result.exit_code == 1 and "Graphviz's 'neato' program was not found" in result.stderr
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.output and (tmp_path / "n.dot").read_text(encoding="utf-8").startswith("graph")
+    dot_only = CliRunner().invoke(main, ["render", "--data", str(tiny_path), "-o", str(tmp_path / "only.dot")])
+    assert dot_only.exit_code == 0 and (tmp_path / "only.dot").is_file()  # DOT needs no Graphviz
 
 
+@pytest.mark.requires_graphviz
 def test_cli_render_default_destination(tiny_path, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["render", "--data", str(tiny_path), "--bloc", "BLOC", "--as-of",
@@ -120,6 +130,7 @@ def test_cli_render_default_destination(tiny_path, tmp_path, monkeypatch):
     assert titles(written.read_bytes()) >= {"AA", "BB", "CC"}
 
 
+@pytest.mark.requires_graphviz
 def test_legend_explains_the_line_styles_the_view_can_show(tiny):
     assert "not in force" not in diagram(tiny, bloc="BLOC").to_dot()          # implemented: all solid
     assert "not in force" in diagram(tiny.view("signed"), bloc="BLOC").to_dot()

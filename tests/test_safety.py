@@ -1,5 +1,6 @@
 """Safe outputs under interruption, clear errors, and a light start-up."""
 import json
+import pytest
 import os
 import random
 import signal
@@ -16,6 +17,7 @@ from mra_graph.cli import main
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+@pytest.mark.requires_graphviz
 def test_a_render_killed_at_random_moments_never_leaves_a_broken_svg(tmp_path):
     target = tmp_path / "network.svg"
     writer = textwrap.dedent(f"""
