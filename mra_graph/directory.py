@@ -72,10 +72,11 @@ class Directory:
             With the closest bloc names as suggestions.
         """
         by_upper = {name.upper(): name for name in self.blocs}
-        if bloc.strip().upper() in by_upper:
+        if isinstance(bloc, str) and bloc.strip().upper() in by_upper:
             return by_upper[bloc.strip().upper()]
+        bloc = str(bloc)
         suggestions = difflib.get_close_matches(bloc.upper(), list(by_upper), n=3, cutoff=0.4)
-        raise UnknownCodeError("bloc", bloc, [by_upper[s] for s in suggestions])
+        raise UnknownCodeError("bloc", bloc, [by_upper[s] for s in suggestions], known=list(self.blocs))
 
     def bloc_members(self, bloc: str) -> list[str]:
         """Member codes of a bloc (any capitalisation), e.g. the ten ASEAN Member States."""

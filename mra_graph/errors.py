@@ -49,10 +49,12 @@ class WriteError(MRAGraphError, OSError):
 class UnknownCodeError(MRAGraphError, KeyError):
     """An administration or bloc code that the data does not know."""
 
-    def __init__(self, kind: str, code: str, suggestions: list[str]):
+    def __init__(self, kind: str, code: str, suggestions: list[str], known: list[str] | None = None):
         self.code = code
         self.suggestions = suggestions
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        if not suggestions and known is not None:
+            hint = f" Known: {', '.join(known) or 'none in this dataset'}."
         self.message = f"unknown {kind} '{code}'.{hint}"
         super().__init__(self.message)
 

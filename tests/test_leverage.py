@@ -120,3 +120,26 @@ def test_coalition_new_links_by_hand(tiny):
     assert table[["coalition", "members", "existing_count", "new_links"]].values.tolist() == [
         [0, "", 0, 0], [1, "AA", 0, 1], [2, "BB", 0, 1], [3, "AA;BB", 0, 2],
         [4, "CC", 1, 0], [5, "AA;CC", 1, 1], [6, "BB;CC", 1, 1], [7, "AA;BB;CC", 1, 2]]
+
+
+def test_tied_partners_share_a_rank(tiny):
+    from mra_graph.metrics.leverage import leverage
+
+    table = leverage(tiny, "BLOC", partners=["DD", "EE", "FF"])
+    assert dict(zip(table["partner"], table["rank"])) == {"DD": 1, "EE": 1, "FF": 3}  # 2, 2 and 1 new links
+    assert "equal values share a rank" in table.attrs["caption"]
+
+
+def test_power_without_member_weights_toward_the_partner_is_an_error(tiny):
+    import pandas as pd
+
+    from mra_graph.metrics.leverage import member_power
+
+    weights = pd.DataFrame({"reporter": ["BLOC"], "partner": ["DD"], "value": [5.0], "year": [2020],
+                            "unit": ["USD"], "source_url": ["https://x.org"], "source_title": [""], "notes": [""]})
+    with pytest.raises(MRAGraphError, match="no active member of BLOC a weight toward DD"):
+        member_power(tiny, "BLOC", "DD", weights=weights)
+    weights.loc[0, "reporter"] = "AA"
+    table = member_power(tiny, "BLOC", "DD", weights=weights)
+    assert table.set_index("member")["banzhaf"].to_dict() == {"AA": 1.0, "CC": 0.0}
+    assert "weights in USD" in table.attrs["caption"]
