@@ -181,3 +181,30 @@ def format_report(report, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
     return report.to_text(fmt)
+
+
+class Sections(tuple):
+    """A result in parts: ``(title, DataFrame)`` pairs written one after the other.
+
+    Table and Markdown show every part under its title; JSON an object of records per
+    title; CSV the first part only (one table per file).
+    """
+
+    def __new__(cls, parts, caption: str = ""):
+        result = super().__new__(cls, parts)
+        result.title = caption
+        return result
+
+    def caption(self) -> str:
+        """The result's caption: the one given, else the parts' captions."""
+        return self.title or "; ".join(frame.attrs.get("caption", title) for title, frame in self)
+
+
+def format_sections(sections: Sections, fmt: str, *, raw: bool = False, width: int | None = None) -> str:
+    """Write :class:`Sections` in one of :data:`TABLE_FORMATS` (CSV: the first part)."""
+    if fmt == "json":
+        return json.dumps({title: records(frame) for title, frame in sections}, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        return format_frame(sections[0][1], "csv", raw=raw)
+    heading = (lambda t: f"## {t}\n\n") if fmt == "markdown" else (lambda t: f"{t}\n{'-' * len(t)}\n\n")
+    return "\n".join(heading(title) + format_frame(frame, fmt, width=width) for title, frame in sections)

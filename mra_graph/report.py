@@ -18,6 +18,7 @@ from .metrics.reach import REACH_CAVEAT
 from .network import MRANetwork
 from .official import arrangement_labels, list_date, official_lists_for, reconcile
 from .report_text import DATE_NOTE, report_text
+from .targets import targets_against_actuals
 from .weights import read_weights
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Bloc:
     leverage: pd.DataFrame | None
     next_members: pd.DataFrame
     scenario: str | None
+    targets: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ class Report:
             out["bloc"] = {"name": b.name, "pairs": records(b.pairs), "arrangement": b.arrangement,
                            "arrangement_signed": b.arrangement_signed, "active_members": b.active_members,
                            "leverage": records(b.leverage) if b.leverage is not None else None,
-                           "next_members": records(b.next_members)}
+                           "next_members": records(b.next_members), "targets": records(b.targets)}
         out["notes"] = [DATE_NOTE, REACH_CAVEAT]
         return out
 
@@ -150,6 +152,7 @@ def _bloc(net: MRANetwork, bloc: str, weights: pd.DataFrame | None) -> Bloc:
         leverage=leverage(net, bloc, weights=weights).head(5) if signed else None,
         next_members=_next_members(net, bloc, statuses, active),
         scenario=scenarios[0] if scenarios else None,
+        targets=targets_against_actuals(net, arrangement) if arrangement else pd.DataFrame(),
     )
 
 

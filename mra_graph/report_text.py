@@ -101,6 +101,10 @@ def _bloc_text(bloc, fmt: str, heading) -> list[str]:
         f"{', '.join(bloc.active_members) or 'none yet'}. Where one {bloc.name} bloc MRA would add most "
         f"(`mra-graph leverage {bloc.name}`):", fmt))
     parts.append(table(bloc.leverage[["rank", "partner", "name", "existing", "new_links"]], fmt))
+    if len(bloc.targets):
+        parts += [paragraph(f"Targets for the {bloc.arrangement} beside what happened (`mra-graph timeline "
+                            f"{bloc.arrangement}`):", fmt),
+                  table(bloc.targets[["by", "target", "wanted", "actual", "met", "first_reached"]], fmt)]
     if not bloc.next_members.empty:
         scenario = f" (`mra-graph scenario {bloc.scenario}`)" if bloc.scenario else ""
         parts += [paragraph(f"Members not yet implementing the {bloc.arrangement} at this date, their status "
@@ -126,7 +130,7 @@ def _gaps(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def table(frame: pd.DataFrame, fmt: str) -> str:
-    text = format_frame(frame, "markdown" if fmt == "markdown" else "table")
+    text = format_frame(frame, "markdown" if fmt == "markdown" else "table", width=None if fmt == "markdown" else 98)
     return text if fmt == "markdown" else "\n".join("  " + line for line in text.splitlines())
 
 

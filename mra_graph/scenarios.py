@@ -43,6 +43,7 @@ from .errors import MRAGraphError, ScenarioError
 from .metrics.coverage import bloc_density
 from .metrics.leverage import active_members, leverage
 from .network import MRANetwork
+from .targets import describe_targets, targets_against_actuals
 from .scenario_files import EVENTS, STEP_KINDS, Scenario, Step, load_scenario
 
 __all__ = ["EVENTS", "STEP_KINDS", "Scenario", "ScenarioError", "Step", "diff_steps", "load_scenario",
@@ -167,8 +168,13 @@ def run_scenario(net: MRANetwork, scenario: Scenario, *, top: int = 3,
         row.update({f"coverage_{m}": at.graph.degree(m) for m in members})
         row["leverage"] = dict(zip(table["partner"], table["new_links"].astype(int)))
         rows.append(row)
-    result = net.stamp(pd.DataFrame(rows), f"Scenario {scenario.name}, every step on the network of "
-                                           f"{rows[0]['network_date']}")
+    caption = f"Scenario {scenario.name}, every step on the network of {rows[0]['network_date']}"
+    arrangements = [s.detail["arrangement"] for s in scenario.steps if s.event == "rollout"]
+    if arrangements:
+        targets = describe_targets(targets_against_actuals(net.as_of(max(date.today(), net.as_of_date)),
+                                                           arrangements[0]))
+        caption += f". Targets, against the data up to today: {targets}" if targets else ""
+    result = net.stamp(pd.DataFrame(rows), caption)
     result.attrs["pairs"] = pairs
     return result
 

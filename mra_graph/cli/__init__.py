@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import bloc, data, drawing, tables  # noqa: F401  (each module registers its commands)
+from . import bloc, data, drawing, tables, time  # noqa: F401  (each module registers its commands)
 from .options import COMMANDS
 
 

@@ -26,16 +26,25 @@ TABLE_FORMATS = ("table", "csv", "json", "markdown")  # equal to formatting.TABL
 COMMANDS: list[click.Command] = []
 
 
-def _parse_as_of(ctx, param, value):
-    if value is None:
-        return None
-    from ..dates import parse_as_of
-    from ..errors import InvalidDateError
+class DateParam(click.ParamType):
+    """A date option: YYYY-MM-DD, or YYYY-MM / YYYY for the end of that month or year."""
 
-    try:
-        return parse_as_of(value)
-    except InvalidDateError as error:
-        raise click.BadParameter(str(error)) from None
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        if value is None or not isinstance(value, str):
+            return value
+        from ..dates import parse_as_of
+        from ..errors import InvalidDateError
+
+        try:
+            return parse_as_of(value)
+        except InvalidDateError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _parse_as_of(ctx, param, value):
+    return DateParam().convert(value, param, ctx)
 
 
 NETWORK_OPTIONS = (
@@ -135,9 +144,15 @@ def library_errors():
 
 
 def open_network(data_path, administrations_path, as_of, view):
-    """The network the network options describe."""
+    """The network the network options describe; a future --as-of is warned about."""
+    from datetime import date
+
     from ..network import load
 
+    if as_of is not None and as_of > date.today():
+        click.echo(f"warning: --as-of {as_of} is in the future: the data holds what sources reported up to "
+                   "today, so later figures show today's network plus anything already dated after today",
+                   err=True)
     return load(data_path, administrations_path, as_of=as_of, view=view)
 
 
@@ -150,11 +165,16 @@ def terminal_width() -> int:
 
 def write_result(result, fmt: str, output: Path | None, *, raw: bool = False, wide: bool = False) -> None:
     """Write a stamped DataFrame or a report in ``fmt``; the caption goes to standard error."""
-    from ..formatting import format_frame, format_report
+    from ..formatting import Sections, format_frame, format_report, format_sections
 
-    if hasattr(result, "attrs"):
+    width = None if wide or output else terminal_width()
+    if isinstance(result, Sections):
+        caption, text = result.caption(), format_sections(result, fmt, raw=raw, width=width)
+        if fmt == "csv" and len(result) > 1:
+            caption += f". CSV holds the first part ({result[0][0]}); --format json holds every part"
+    elif hasattr(result, "attrs"):
         caption = result.attrs.get("caption")
-        text = format_frame(result, fmt, raw=raw, width=None if wide or output else terminal_width())
+        text = format_frame(result, fmt, raw=raw, width=width)
     else:
         caption, text = None, format_report(result, fmt)
     if caption:

@@ -7,7 +7,8 @@ command and one test file.
 """
 from importlib import import_module
 
-MODULES = ("coverage", "reach", "summary", "growth", "centrality", "leverage", "citations", "directory")
+MODULES = ("coverage", "reach", "summary", "growth", "centrality", "leverage", "citations", "directory", "events",
+           "candidates")
 
 __all__: list[str] = []
 for _name in MODULES:

@@ -26,6 +26,7 @@ import pandas as pd
 from ..errors import MRAGraphError
 from ..network import MRANetwork
 from ..weights import weight_lookup, weights_unit
+from ._ranking import competition_ranks
 
 __all__ = ["active_members", "bloc_arrangement", "leverage", "member_power", "power_indices"]
 
@@ -136,22 +137,13 @@ def leverage(net: MRANetwork, bloc: str, *, partners: list[str] | None = None,
     order = table.assign(_degree=degree).sort_values(keys + ["_degree", "partner"],
                                                      ascending=[False] * (len(keys) + 1) + [True])
     table = order.drop(columns="_degree").reset_index(drop=True)
-    table.insert(0, "rank", _competition_ranks(table, keys))
+    table.insert(0, "rank", competition_ranks(table, keys))
     caption = (f"Leverage of {bloc_name} ({len(members)} active members: {', '.join(members) or 'none'}). "
                "negotiations_saved and multiplier are heuristics; equal values share a rank")
     if weight is not None:
         caption += (f"; weights in {weights_unit(weights)}; multiplier empty where no member has a weight "
                     "toward the partner")
     return net.stamp(table, caption)
-
-
-def _competition_ranks(table: pd.DataFrame, keys: list[str]) -> list[int]:
-    """1, 2, 2, 4...: rows equal on every ranking key share the rank of the first of them."""
-    ranks, previous = [], None
-    for position, values in enumerate(zip(*(table[k] for k in keys)), start=1):
-        ranks.append(ranks[-1] if values == previous else position)
-        previous = values
-    return ranks
 
 
 def power_indices(weights: dict[str, float], *, quota: float = 0.5) -> pd.DataFrame:
