@@ -9,12 +9,13 @@ from mra_graph.dates import parse_date
 
 # A host is official when one of its labels marks a government domain (customs.gov.sg, mof.go.jp,
 # sunat.gob.pe, cbsa-asfc.gc.ca, customs.govt.nz, bazg.admin.ch, cbp.gov) or it belongs to one of these
-# customs administrations, governments or intergovernmental bodies whose domains carry no such label.
+# customs administrations, governments or intergovernmental bodies whose domains carry no such label
+# (naccscenter.com publishes Japan Customs' notices to users of its customs system).
 GOVERNMENT_LABELS = {"gov", "go", "gob", "gouv", "govt", "gc", "admin", "gv", "mil"}
 OFFICIAL_HOSTS = {
     "europa.eu", "asean.org", "wcoomd.org", "eaeunion.org", "eac.int", "sacu.int", "un.org", "gcc-sg.org",
     "korea.kr", "toll.no", "tullverket.se", "aduana.cl", "zoll.de", "douane.gouv.fr", "customs.ru",
-    "customs.gov.cn", "mof.go.jp",
+    "customs.gov.cn", "mof.go.jp", "canada.ca", "naccscenter.com",
 }
 #: The share of arrangements whose rows all cite an official source; it may rise, never fall.
 MINIMUM_OFFICIAL_SHARE = 0.0
