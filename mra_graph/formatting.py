@@ -128,7 +128,8 @@ def _aligned(frame: pd.DataFrame, numeric: list[str], width: int | None = None) 
 
 def _hide_to_fit(frame: pd.DataFrame, numeric: list[str], width: int) -> list[str]:
     """Columns to leave out so that the rest fit ``width``: long free text first (cells over
-    :data:`LONG_TEXT` characters), then the longest columns, always keeping the first two."""
+    :data:`LONG_TEXT` characters), then from the right (columns come in order of importance),
+    always keeping the first two."""
     longest = {c: max(len(c), int(frame[c].str.len().max())) for c in frame.columns}
 
     def total(columns, least=False) -> int:
@@ -141,11 +142,7 @@ def _hide_to_fit(frame: pd.DataFrame, numeric: list[str], width: int) -> list[st
     hidden = [c for c in shown[2:] if c not in numeric and longest[c] > LONG_TEXT]
     shown = [c for c in shown if c not in hidden]
     while len(shown) > 2 and total(shown, least=True) > width:
-        drop = max((c for c in shown[2:] if c not in numeric), key=lambda c: longest[c], default=None)
-        if drop is None:
-            break
-        shown.remove(drop)
-        hidden.append(drop)
+        hidden.append(shown.pop())
     return hidden
 
 

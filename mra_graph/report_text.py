@@ -135,4 +135,4 @@ def table(frame: pd.DataFrame, fmt: str) -> str:
 
 
 def paragraph(text: str, fmt: str) -> str:
-    return text if fmt == "markdown" else textwrap.fill(text, width=88)
+    return text if fmt == "markdown" else textwrap.fill(text, width=88, break_long_words=False, break_on_hyphens=False)

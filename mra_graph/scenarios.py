@@ -133,13 +133,13 @@ def run_scenario(net: MRANetwork, scenario: Scenario, *, top: int = 3,
     pandas.DataFrame
         Columns: ``step`` (0 for the baseline, 1, 2, ...), ``kind`` (baseline, real
         or hypothetical), ``date`` (when the step happened, ISO; empty for a
-        what-if), ``network_date`` (the date of the real network every step stands
-        on), ``label``, ``active_members`` (list: the bloc's members active in its
-        arrangement), ``density`` (share of the bloc's member pairs that recognise
-        each other), ``new_pairs`` and ``removed_pairs`` (lists of "AA-BB" against
-        the step before), ``coverage_XX`` (partner count of each member XX),
+        what-if), ``label``, ``density`` (share of the bloc's member pairs that
+        recognise each other), ``active_members`` (list: the bloc's members active
+        in its arrangement), ``new_pairs`` and ``removed_pairs`` (lists of "AA-BB"
+        against the step before), ``coverage_XX`` (partner count of each member XX),
         ``leverage`` (dict: the ``top`` partners by new links a bloc MRA would add
-        -> those new links). ``attrs["pairs"]`` maps each step to all its pairs.
+        -> those new links), ``network_date`` (the date of the real network every
+        step stands on). ``attrs["pairs"]`` maps each step to all its pairs.
 
     Examples
     --------
@@ -158,15 +158,15 @@ def run_scenario(net: MRANetwork, scenario: Scenario, *, top: int = 3,
         row = {
             "step": number, "kind": step.kind,
             "date": step.date.isoformat() if step.date else "",
-            "network_date": at.as_of_date.isoformat(),
             "label": step.label,
-            "active_members": active_members(at, bloc),
             "density": round(bloc_density(at, bloc), 4),
+            "active_members": active_members(at, bloc),
             "new_pairs": sorted(set(pairs[number]) - set(_pairs(before))),
             "removed_pairs": sorted(set(_pairs(before)) - set(pairs[number])),
         }
         row.update({f"coverage_{m}": at.graph.degree(m) for m in members})
         row["leverage"] = dict(zip(table["partner"], table["new_links"].astype(int)))
+        row["network_date"] = at.as_of_date.isoformat()
         rows.append(row)
     caption = f"Scenario {scenario.name}, every step on the network of {rows[0]['network_date']}"
     arrangements = [s.detail["arrangement"] for s in scenario.steps if s.event == "rollout"]

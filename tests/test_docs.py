@@ -39,10 +39,12 @@ def test_data_readme_documents_every_column():
         assert f"`{column}`" in text, column
 
 
-def test_readme_report_excerpt_is_real_output():
-    block = re.search(r"```text\n\$ mra-graph report --as-of 2025-03-01\n(.*?)```", README, flags=re.S).group(1)
-    output = CliRunner().invoke(main, ["report", "--as-of", "2025-03-01"]).stdout
-    for part in block.split("..."):
+@pytest.mark.parametrize("block", re.findall(r"```text\n(\$ mra-graph [^\n]*\n.*?)```", README, flags=re.S),
+                         ids=lambda block: block.splitlines()[0][2:40])
+def test_readme_output_excerpts_are_real_output(block):
+    command, _, shown = block.partition("\n")
+    output = CliRunner().invoke(main, command.split()[2:], env={"COLUMNS": "100"}).stdout
+    for part in shown.split("..."):
         assert part.strip("\n") in output, part
 
 
