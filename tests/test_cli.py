@@ -20,10 +20,10 @@ def test_coverage_table(run):
     result = run("coverage", "AA")
     assert result.exit_code == 0
     assert result.stdout == (
-        "partner  name   via      kind          status       signed   effective   scope\n"
-        "-------  -----  -------  ------------  -----------  -------  ----------  ------------\n"
-        "BB       Beta   AA-BB    bilateral     implemented  2010-06  2011-01-01\n"
-        "CC       Gamma  BLOCMRA  plurilateral  implemented  2012     2014-03-01  Level 2 only\n"
+        "partner  name   via      signed   effective   kind          status       scope\n"
+        "-------  -----  -------  -------  ----------  ------------  -----------  ------------\n"
+        "BB       Beta   AA-BB    2010-06  2011-01-01  bilateral     implemented\n"
+        "CC       Gamma  BLOCMRA  2012     2014-03-01  plurilateral  implemented  Level 2 only\n"
         "(not shown to fit 100 columns: sources; --wide or --format csv/json show every column)\n"
     )
     assert result.stderr == ("2 administrations recognise the AEOs of Alpha, "
@@ -34,7 +34,7 @@ def test_coverage_table_fits_a_narrow_terminal_and_wide_shows_all(run, tiny_path
     narrow = CliRunner().invoke(main, ["coverage", "AA", "--data", str(tiny_path), "--as-of", "2018-06-30"],
                                 env={"COLUMNS": "60"})
     assert max(map(len, narrow.stdout.splitlines())) <= 60
-    assert "not shown to fit 60 columns: sources, kind, scope" in narrow.stdout
+    assert "not shown to fit 60 columns: sources, scope, status" in narrow.stdout
     wide = run("coverage", "AA", "--wide")
     assert "https://example.org/3" in wide.stdout and "not shown" not in wide.stdout
 
@@ -52,8 +52,8 @@ def test_coverage_json_has_the_dataframe_columns(run):
     assert result.exit_code == 0 and result.stderr.startswith("2 administrations recognise the AEOs of Alpha, as of")
     records = json.loads(result.stdout)
     assert [r["partner"] for r in records] == ["BB", "CC"]
-    assert list(records[0]) == ["partner", "name", "via", "kind", "status", "signed", "signed_precision",
-                                "effective", "effective_precision", "scope", "sources"]
+    assert list(records[0]) == ["partner", "name", "via", "signed", "signed_precision", "effective",
+                                "effective_precision", "kind", "status", "scope", "sources"]
     assert records[1]["via"] == ["BLOCMRA"] and records[1]["kind"] == ["plurilateral"]
     assert (records[0]["signed"], records[0]["signed_precision"]) == ("2010-06", "month")
 

@@ -32,14 +32,14 @@ def coverage(net: MRANetwork, code: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Sorted by partner code. Columns: ``partner`` (code), ``name``,
-        ``via`` (list of arrangement ids), ``kind`` (list: bilateral or plurilateral,
-        per arrangement), ``status`` (list: at the as-of date, the weaker of the two
-        parties' statuses, per arrangement), ``signed`` and ``effective`` (when the
-        pair first signed / first recognised each other in force, as ``YYYY-MM-DD``,
-        ``YYYY-MM`` or ``YYYY``; ``effective`` empty if not in force at the date),
-        ``signed_precision`` and ``effective_precision`` (``day``, ``month``,
-        ``year``, ``on or before`` or ``unknown``), ``scope`` (limits stated by the
+        Sorted by partner code. Columns, most important first: ``partner`` (code),
+        ``name``, ``via`` (list of arrangement ids), ``signed`` and ``effective`` (when
+        the pair first signed / first recognised each other in force, as
+        ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; ``effective`` empty if not in force at
+        the date), each followed by its ``*_precision`` (``day``, ``month``, ``year``,
+        ``on or before`` or ``unknown``), ``kind`` (list: bilateral or plurilateral, per
+        arrangement), ``status`` (list: at the as-of date, the weaker of the two
+        parties' statuses, per arrangement), ``scope`` (limits stated by the
         sources), ``sources`` (list of URLs).
 
     Examples
@@ -71,8 +71,8 @@ def coverage(net: MRANetwork, code: str) -> pd.DataFrame:
                      if net.view_name == "implemented" else f"{len(table)} administrations {verb} {net.name_of(code)}")
 
 
-COVERAGE_COLUMNS = ["partner", "name", "via", "kind", "status", "signed", "signed_precision", "effective",
-                    "effective_precision", "scope", "sources"]
+COVERAGE_COLUMNS = ["partner", "name", "via", "signed", "signed_precision", "effective", "effective_precision",
+                    "kind", "status", "scope", "sources"]
 
 
 def _earliest(dates) -> SourceDate | None:
