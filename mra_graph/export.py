@@ -1,7 +1,9 @@
 """Exports of the recognition graph for other tools: GraphML, GEXF (Gephi), node-link JSON, CSV.
 
 Each edge carries ``arrangements`` (ids, ``;``-joined), ``kinds``, ``statuses``,
-``since`` (ISO start date of the earliest recognition, empty if unknown) and
+``since`` (the date of the earliest recognition as the data gives it, ``YYYY-MM-DD``,
+``YYYY-MM`` or ``YYYY``, empty if unknown), ``since_precision`` (``day``, ``month``,
+``year`` or ``on or before``), ``since_start`` (the first day it can stand for) and
 ``sources`` (URLs, space-separated); each node ``name``, ``programme``,
 ``region``, ``blocs`` and ``partners``. GEXF is written as a dynamic graph:
 edges have a ``start`` date, so Gephi's timeline plays the network's growth.
@@ -21,7 +23,7 @@ from ._io import atomic_write_bytes
 from .errors import MRAGraphError
 from .network import MRANetwork
 
-FORMATS = ("graphml", "gexf", "json", "csv")
+EXPORT_FORMATS = ("graphml", "gexf", "json", "csv")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -45,7 +47,9 @@ def plain_graph(net: MRANetwork) -> nx.Graph:
                        arrangements=";".join(link["arrangement"] for link in links),
                        kinds=";".join(link["kind"] for link in links),
                        statuses=";".join(link["status"] for link in links),
-                       since=data["since"].start.isoformat() if data["since"] else "",
+                       since=data["since"].iso if data["since"] else "",
+                       since_precision=data["since"].qualifier if data["since"] else "unknown",
+                       since_start=data["since"].start.isoformat() if data["since"] else "",
                        sources=" ".join(sorted({url for link in links for url in link["sources"]})))
     return graph
 
@@ -57,8 +61,8 @@ def export(net: MRANetwork, path: str | Path, fmt: str | None = None, *, raw: bo
     """
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
-    if fmt not in FORMATS:
-        raise MRAGraphError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
+    if fmt not in EXPORT_FORMATS:
+        raise MRAGraphError(f"unknown export format '{fmt}': choose one of {', '.join(EXPORT_FORMATS)}")
     atomic_write_bytes(path, export_bytes(net, fmt, raw=raw))
     return path
 
@@ -70,8 +74,8 @@ def export_bytes(net: MRANetwork, fmt: str, *, raw: bool = False) -> bytes:
         return "\n".join(nx.generate_graphml(graph)).encode("utf-8") + b"\n"
     if fmt == "gexf":
         for _, _, data in graph.edges(data=True):
-            if data["since"]:
-                data["start"] = data["since"]
+            if data["since_start"]:
+                data["start"] = data["since_start"]
         graph.graph["mode"] = "dynamic"
         return ("\n".join(nx.generate_gexf(graph, version="1.2draft")) + "\n").encode("utf-8")
     if fmt == "json":
@@ -79,12 +83,13 @@ def export_bytes(net: MRANetwork, fmt: str, *, raw: bool = False) -> bytes:
         return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    columns = ["a", "b", "name_a", "name_b", "arrangements", "kinds", "statuses", "since", "sources"]
+    columns = ["a", "b", "name_a", "name_b", "arrangements", "kinds", "statuses", "since", "since_precision",
+               "sources"]
     writer.writerow(columns)
     for a, b, data in graph.edges(data=True):
         a, b = sorted((a, b))
         row = [a, b, graph.nodes[a]["name"], graph.nodes[b]["name"], data["arrangements"], data["kinds"],
-               data["statuses"], data["since"], data["sources"]]
+               data["statuses"], data["since"], data["since_precision"], data["sources"]]
         writer.writerow(row if raw else [defuse(cell) for cell in row])
     return buffer.getvalue().encode("utf-8")
 

@@ -61,7 +61,11 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False, width: int
     if fmt == "markdown":
         return _markdown(flat)
     if fmt == "table":
-        return _aligned(flat, [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])], width)
+        numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+        for column in numeric:  # large figures (trade in USD) with thousands separators, for reading
+            if len(frame) and frame[column].abs().max() >= 100_000:
+                flat[column] = frame[column].map(lambda v: "" if v != v else f"{v:,.0f}")
+        return _aligned(flat, numeric, width)
     raise ValueError(f"unknown format '{fmt}': choose one of {', '.join(TABLE_FORMATS)}")
 
 

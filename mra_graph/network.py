@@ -158,9 +158,9 @@ class MRANetwork(Directory, WhatIf):
         statuses = STATUSES_IN_VIEW[self._view]
         keep, since, status_then = [], [], []
         for row in table.itertuples(index=False):
-            active, started = self._is_active(row, statuses)
-            keep.append(active)
-            if active:
+            is_active, started = self._is_active(row, statuses)
+            keep.append(is_active)
+            if is_active:
                 since.append(started)
                 status_then.append(self._status_then(row))
         active = table.loc[keep].copy()

@@ -26,7 +26,7 @@ from .errors import GraphvizNotFound, MRAGraphError
 from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width, graphviz, layout, quote
 from .network import MRANetwork
 
-FORMATS = ("svg", "png", "pdf", "dot")
+DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
 FONT = "Helvetica"
 KIND_COLOUR = {"bilateral": "#525252", "plurilateral": "#e6550d", "both": "#6a51a3"}
 STATUS_STYLE = {"implemented": "solid", "pilot": "dashed", "signed": "dashed", "negotiating": "dotted"}
@@ -54,8 +54,8 @@ class Diagram:
         """The diagram drawn in ``fmt`` (svg, png or pdf) by Graphviz."""
         if fmt == "dot":
             return self.dot.encode("utf-8")
-        if fmt not in FORMATS:
-            raise MRAGraphError(f"unknown diagram format '{fmt}': choose one of {', '.join(FORMATS)}")
+        if fmt not in DIAGRAM_FORMATS:
+            raise MRAGraphError(f"unknown diagram format '{fmt}': choose one of {', '.join(DIAGRAM_FORMATS)}")
         extra = ["-Gdpi=150"] if fmt == "png" else []
         return graphviz("neato", ["-n2", f"-T{fmt}", *extra], self.dot)
 
@@ -67,8 +67,8 @@ class Diagram:
         """
         path = Path(path)
         fmt = path.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
-            raise MRAGraphError(f"cannot tell the format of '{path}': use one of .{', .'.join(FORMATS)}")
+        if fmt not in DIAGRAM_FORMATS:
+            raise MRAGraphError(f"cannot tell the format of '{path}': use one of .{', .'.join(DIAGRAM_FORMATS)}")
         try:
             content = self.render(fmt)
         except GraphvizNotFound as error:

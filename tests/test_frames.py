@@ -121,3 +121,14 @@ def test_cli_export(tiny_path, tmp_path):
     assert result.exit_code == 0 and nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() == 6
     bad = CliRunner().invoke(main, ["export", "--data", str(tiny_path), "-o", str(tmp_path / "g.xlsx")])
     assert bad.exit_code == 1 and "unknown export format 'xlsx'" in bad.stderr
+
+
+def test_exports_keep_on_or_before_precision(tiny):
+    from mra_graph.export import export_bytes
+
+    signed = tiny.view("signed")
+    rows = list(csv.DictReader(io.StringIO(export_bytes(signed, "csv").decode("utf-8"))))
+    bb_dd = next(r for r in rows if (r["a"], r["b"]) == ("BB", "DD"))
+    assert (bb_dd["since"], bb_dd["since_precision"]) == ("2015-05-05", "on or before")
+    assert 'for="since_precision"' in export_bytes(signed, "gexf").decode("utf-8") or \
+        "since_precision" in export_bytes(signed, "gexf").decode("utf-8")
