@@ -184,7 +184,7 @@ def write_result(result, fmt: str, output: Path | None, *, raw: bool = False, wi
 
 def write_text(text: str, output: Path | None) -> None:
     """Print ``text``, or write it to ``output`` atomically and say so on standard error."""
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=False)
         return
     from .._io import atomic_write_text
