@@ -25,7 +25,13 @@ def read_table(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(label, line, None, f"not valid UTF-8 text (byte 0x{raw[error.start]:02x})"))
+        problems.append(Problem(label, line, None, f"not valid UTF-8 text (byte 0x{raw[error.start]:02x}): "
+                                                   f"{_encoding_hint(raw)}"))
+        return []
+    first = text.split("\n", 1)[0]
+    if "," not in first and ";" in first and set(required) <= {f.strip() for f in first.split(";")}:
+        problems.append(Problem(label, 1, None, "the columns are separated by semicolons: save the file with "
+                                                "commas (in Excel: 'CSV UTF-8 (Comma delimited)')"))
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, dict]] = []
@@ -55,6 +61,14 @@ def read_table(
     if header is None:
         problems.append(Problem(label, 1, None, "the file is empty: expected a header line"))
     return rows
+
+
+def _encoding_hint(raw: bytes) -> str:
+    """Which encoding a file that is not UTF-8 looks like, and how to re-save it."""
+    resave = "save it again as UTF-8 (in Excel: 'CSV UTF-8 (Comma delimited)')"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 20:
+        return f"it looks like UTF-16; {resave}"
+    return f"it looks like a single-byte encoding such as Windows-1252 or Latin-1; {resave}"
 
 
 def _check_header(header, label, line, required, optional, problems) -> None:

@@ -44,6 +44,8 @@ ADMINISTRATIONS_OPTIONAL = (
     "source_title", "aliases", "members", "aeo_count", "aeo_count_year", "notes",
 )
 KINDS = ("bilateral", "plurilateral")
+#: Years a data date may fall in: AEO MRAs began in 2007; outside this window a date is a typo.
+PLAUSIBLE_YEARS = (2000, 2099)
 STATUSES = ("negotiating", "signed", "pilot", "implemented", "suspended", "terminated")
 
 _CODE = re.compile(r"^[A-Z]{2}$")
@@ -128,7 +130,8 @@ def read_dataset(mras: str | Path | None = None, administrations: str | Path | N
     mras_rows = read_table(mras_path, MRAS_COLUMNS, MRAS_OPTIONAL, mras_problems)
     admin_rows = read_table(admin_path, ADMINISTRATIONS_REQUIRED, ADMINISTRATIONS_OPTIONAL, admin_problems)
     _check_administrations(admin_rows, _label(admin_path, mras is None and administrations is None), admin_problems)
-    codes = {row["code"] for _, row in admin_rows}
+    # Codes are checked only against a readable administrations table: one root cause, not one line per row.
+    codes = {row["code"] for _, row in admin_rows} if admin_rows or not admin_problems else None
     _check_mras(mras_rows, _label(mras_path, mras is None), codes, mras_problems)
     problems = admin_problems + mras_problems
     if problems:
@@ -168,7 +171,10 @@ def _check_administrations(rows, label, problems) -> None:
             problem("name", "is empty")
         if row["programme_since"] and not _YEAR.match(row["programme_since"]):
             problem("programme_since", f"'{row['programme_since']}' is not a year (YYYY)")
-        for bloc in split_list(row["blocs"]):
+        blocs = split_list(row["blocs"])
+        for bloc in {b for b in blocs if blocs.count(b) > 1}:
+            problem("blocs", f"'{bloc}' is listed twice")
+        for bloc in blocs:
             if not _BLOC.match(bloc):
                 problem("blocs", f"'{bloc}' is not a bloc name (letters, digits, '-'; ';' between blocs)")
         for member in split_list(row.get("members", "")):
@@ -195,7 +201,7 @@ def _check_mras(rows, label, codes, problems) -> None:
             problem("kind", f"'{row['kind']}' is not one of: {', '.join(KINDS)}")
         if row["status"] not in STATUSES:
             problem("status", f"'{row['status']}' is not one of: {', '.join(STATUSES)}")
-        if row["party"] not in codes:
+        if codes is not None and row["party"] not in codes:
             problem("party", f"'{row['party']}' is not a known code (add it to administrations.csv)")
         dates = {}
         for column in ("signed", "effective", "ended"):
@@ -204,6 +210,10 @@ def _check_mras(rows, label, codes, problems) -> None:
                     dates[column] = parse_date(row[column])
                 except InvalidDateError as error:
                     problem(column, str(error))
+                    continue
+                if not PLAUSIBLE_YEARS[0] <= dates[column].start.year <= PLAUSIBLE_YEARS[1]:
+                    problem(column, f"{row[column]} is outside {PLAUSIBLE_YEARS[0]}-{PLAUSIBLE_YEARS[1]}: "
+                                    "AEO MRAs began in 2007 (a typo in the year?)")
         for earlier, later in (("signed", "effective"), ("effective", "ended"), ("signed", "ended")):
             if earlier in dates and later in dates and dates[earlier].start > dates[later].end:
                 problem(later, f"{later} {row[later]} is before {earlier} {row[earlier]}")
@@ -247,7 +257,9 @@ def validate_file(path: str | Path, administrations: str | Path | None = None) -
     Returns
     -------
     str
-        A one-line summary, e.g. ``"my.csv: valid, 4 rows: 2 arrangements, 3 parties"``.
+        A one-line summary, e.g. ``"my.csv: valid, 4 rows: 2 arrangements, 3 parties"``, then
+        one ``warning: ...`` line per thing that is valid but probably wrong (see
+        :func:`mra_graph.checks.data_warnings`).
 
     Raises
     ------
@@ -266,7 +278,10 @@ def validate_file(path: str | Path, administrations: str | Path | None = None) -
         if problems:
             raise DataValidationError(problems)
         return f"{path}: valid, {len(rows)} administrations"
+    from .checks import data_warnings
+
     dataset = read_dataset(path, administrations)
     table = dataset.mras
+    notes = "".join(f"\nwarning: {text}" for text in data_warnings(dataset, str(path)))
     return (f"{path}: valid, {len(table)} rows: {table['arrangement'].nunique()} arrangements, "
-            f"{table['party'].nunique()} parties")
+            f"{table['party'].nunique()} parties{notes}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from .errors import InvalidDateError
 
@@ -144,8 +144,12 @@ def parse_as_of(text: str | date | None) -> date:
     """
     if text is None:
         return date.today()
+    if isinstance(text, datetime):
+        return text.date()
     if isinstance(text, date):
         return text
+    if not isinstance(text, str):
+        raise InvalidDateError(f"as-of date {text!r} is not a date: give 'YYYY-MM-DD' or a datetime.date")
     try:
         parsed = parse_date(text)
     except InvalidDateError:

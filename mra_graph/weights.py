@@ -11,6 +11,8 @@ Files are validated like the other data files: every problem is reported as
 """
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +21,9 @@ from .data import check_source, read_table, bundled_file
 from .errors import DataValidationError, MRAGraphError, Problem
 
 REQUIRED = ("reporter", "partner", "value", "year", "source_url")
+#: Larger than any trade figure in US dollars (world trade is about 3e13); beyond it a value is a typo.
+MAX_WEIGHT = 1e15
+_NUMBER = re.compile(r"^\d+(\.\d+)?([eE][+-]?\d+)?$")
 OPTIONAL = ("unit", "source_title", "notes")
 
 
@@ -62,11 +67,10 @@ def read_weights(path: str | Path | None = None, *, known: set[str] | None = Non
                 problem(column, "is empty")
             elif known is not None and row[column] not in known:
                 problem(column, f"'{row[column]}' is not a known code or bloc")
-        try:
-            if float(row["value"]) < 0 or row["value"].lower() in ("nan", "inf", "-inf", "infinity"):
-                raise ValueError
-        except ValueError:
-            problem("value", f"'{row['value']}' is not a non-negative number")
+        if not _NUMBER.match(row["value"]):
+            problem("value", f"'{row['value']}' is not a non-negative number (digits, one '.', no separators)")
+        elif not math.isfinite(float(row["value"])) or float(row["value"]) > MAX_WEIGHT:
+            problem("value", f"'{row['value']}' is too large to be a weight (at most {MAX_WEIGHT:.0e})")
         if not (row["year"].isdigit() and len(row["year"]) == 4):
             problem("year", f"'{row['year']}' is not a year (YYYY)")
         key = (row["reporter"], row["partner"], row["year"])

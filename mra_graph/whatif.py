@@ -30,6 +30,7 @@ class WhatIf:
         >>> net.graph.has_edge("VN", "SG")
         True
         """
+        _check_list(members, "members")
         table = self._dataset.mras
         known = table[table["arrangement"] == arrangement]
         if known.empty:
@@ -47,6 +48,7 @@ class WhatIf:
         >>> load().with_arrangement("MX-SG", ["SG", "MX"]).graph.has_edge("SG", "MX")
         True
         """
+        _check_list(parties, "parties")
         parties = sorted({self.check_code(code) for code in parties})
         if len(parties) < 2:
             raise MRAGraphError(f"arrangement '{arrangement}' needs at least two different parties")
@@ -68,3 +70,9 @@ class WhatIf:
         dataset = Dataset(pd.concat([kept, rows], ignore_index=True), self._dataset.administrations,
                           self._dataset.source, self._dataset.defaults)
         return type(self)(dataset, as_of=self._date, view=self._view)
+
+
+def _check_list(value, name: str) -> None:
+    """A list of codes, not one string (which would be read letter by letter)."""
+    if isinstance(value, str) or not all(isinstance(item, str) for item in value):
+        raise MRAGraphError(f"{name} must be a list of administration codes, e.g. ['VN'], not {value!r}")

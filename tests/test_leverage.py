@@ -90,11 +90,29 @@ def test_bad_weights_file(tmp_path):
         read_weights(path, known={"AA", "DD"})
     assert [str(p).split(":", 1)[1] for p in raised.value.problems] == [
         "2: column 'partner': 'ZZ' is not a known code or bloc",
-        "2: column 'value': '-3' is not a non-negative number",
+        "2: column 'value': '-3' is not a non-negative number (digits, one '.', no separators)",
         "2: column 'year': '20x' is not a year (YYYY)",
-        "3: column 'value': 'nan' is not a non-negative number",
+        "3: column 'value': 'nan' is not a non-negative number (digits, one '.', no separators)",
         "3: column 'source_url': is empty: every row needs a public source",
     ]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1e309", "too large to be a weight"), ("1_000", "no separators"), ("1,000", "no separators"),
+    ("inf", "not a non-negative number"), ("2e15", "too large to be a weight"),
+])
+def test_weights_that_would_give_a_wrong_answer_are_refused(tmp_path, value, message):
+    path = tmp_path / "w.csv"
+    path.write_text(f'reporter,partner,value,year,source_url\nAA,DD,"{value}",2020,https://x.org\n', encoding="utf-8")
+    with pytest.raises(DataValidationError, match=message):
+        read_weights(path)
+
+
+def test_power_indices_refuse_negative_weights_and_too_many_members():
+    with pytest.raises(MRAGraphError, match="finite non-negative"):
+        power_indices({"A": -1.0, "B": 2.0})
+    with pytest.raises(MRAGraphError, match="at most 20 are supported"):
+        power_indices({f"M{i}": 1.0 for i in range(21)})
 
 
 def test_bundled_weights_are_sourced():

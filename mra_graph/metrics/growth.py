@@ -7,9 +7,12 @@ import networkx as nx
 import pandas as pd
 
 from ..dates import parse_date
+from ..errors import MRAGraphError
 from ..network import MRANetwork
 
 __all__ = ["growth", "year_ends"]
+#: A year-by-year table longer than this is a typo in a date, not a question (AEO MRAs began in 2007).
+MAX_YEARS = 100
 
 
 def year_ends(net: MRANetwork, *, first_year: int | None = None) -> list[MRANetwork]:
@@ -29,6 +32,10 @@ def year_ends(net: MRANetwork, *, first_year: int | None = None) -> list[MRANetw
     if first_year is None:
         signed = [parse_date(text).start.year for text in net.mras["signed"] if text]
         first_year = min(signed, default=net.as_of_date.year)
+    years = net.as_of_date.year - first_year + 1
+    if years > MAX_YEARS:
+        raise MRAGraphError(f"growth from {first_year} to {net.as_of_date.year} is {years} years (at most "
+                            f"{MAX_YEARS}): check --as-of and the data's earliest date")
     return [net if year == net.as_of_date.year else net.as_of(date(year, 12, 31))
             for year in range(first_year, net.as_of_date.year + 1)]
 

@@ -28,6 +28,9 @@ from ..network import MRANetwork
 from ..weights import weight_lookup, weights_unit
 from ._ranking import competition_ranks
 
+#: Exact indices enumerate every coalition: 2^20 is about a million, a few seconds; beyond, refuse clearly.
+MAX_PLAYERS = 20
+
 __all__ = ["active_members", "bloc_arrangement", "leverage", "member_power", "power_indices"]
 
 
@@ -170,6 +173,12 @@ def power_indices(weights: dict[str, float], *, quota: float = 0.5) -> pd.DataFr
     """
     if not 0 < quota <= 1:
         raise MRAGraphError(f"quota must be a fraction in (0, 1], not {quota}")
+    bad = {p: w for p, w in weights.items() if not isinstance(w, (int, float)) or not 0 <= w < float("inf")}
+    if bad:
+        raise MRAGraphError(f"weights must be finite non-negative numbers: {bad}")
+    if len(weights) > MAX_PLAYERS:
+        raise MRAGraphError(f"{len(weights)} members: exact power indices enumerate 2^{len(weights)} coalitions; "
+                            f"at most {MAX_PLAYERS} are supported (split the bloc, or group members)")
     players = list(weights)
     n = len(players)
     threshold = quota * sum(weights.values()) - 1e-12
