@@ -23,7 +23,7 @@ _CORE = {
     "VIEWS": "views", "MRANetwork": "network", "load": "network",
     "Report": "report", "build_report": "report", "focus_counts": "report",
     "read_official_lists": "official", "reconcile": "official",
-    "Diagram": "render", "diagram": "render", "render_frames": "frames", "export": "export",
+    "Diagram": "render", "diagram": "render", "render_frames": "frames", "export": "exports",
     "load_scenario": "scenarios", "run_scenario": "scenarios", "read_weights": "weights",
 }
 

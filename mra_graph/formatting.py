@@ -53,7 +53,7 @@ def format_frame(frame: pd.DataFrame, fmt: str, *, raw: bool = False, width: int
     flat = frame.apply(lambda column: column.map(_cell_text)) if len(frame) else frame.astype(str)
     if fmt == "csv":
         if not raw:
-            from .export import defuse
+            from .exports import defuse
 
             text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
             flat[text_columns] = flat[text_columns].apply(lambda column: column.map(defuse))

@@ -177,7 +177,7 @@ def test_cli_choices_match_the_library():
     assert options.TABLE_FORMATS == formatting.TABLE_FORMATS and network.VIEWS is views.VIEWS
     view = next(p for p in main.commands["coverage"].params if p.name == "view")
     assert tuple(view.type.choices) == views.VIEWS
-    from mra_graph.export import EXPORT_FORMATS
+    from mra_graph.exports import EXPORT_FORMATS
 
     export_format = next(p for p in main.commands["export"].params if p.name == "fmt")
     assert tuple(export_format.type.choices) == EXPORT_FORMATS

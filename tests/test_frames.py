@@ -12,7 +12,7 @@ from PIL import Image
 
 import mra_graph
 from mra_graph.cli import main
-from mra_graph.export import export, export_bytes
+from mra_graph.exports import export, export_bytes
 from mra_graph.frames import render_frames
 from tests.conftest import ADMINISTRATIONS, MRAS, write_dataset
 
@@ -124,7 +124,7 @@ def test_cli_export(tiny_path, tmp_path):
 
 
 def test_exports_keep_on_or_before_precision(tiny):
-    from mra_graph.export import export_bytes
+    from mra_graph.exports import export_bytes
 
     signed = tiny.view("signed")
     rows = list(csv.DictReader(io.StringIO(export_bytes(signed, "csv").decode("utf-8"))))

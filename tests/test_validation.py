@@ -71,7 +71,7 @@ def test_library_misuse_gets_clear_errors(tiny):
     with pytest.raises(MRAGraphError, match="is not a date"):
         mra_graph.load(as_of=20180630)
     assert callable(mra_graph.export)
-    importlib.import_module("mra_graph.export")  # importing the submodule must not hide the function
+    importlib.import_module("mra_graph.exports")  # importing the module must not hide the function
     assert callable(mra_graph.export)
 
 

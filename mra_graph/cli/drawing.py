@@ -49,6 +49,6 @@ def export_command(net, fmt, output, raw):
 
         mra-graph export -o outputs/mra.gexf
     """
-    from ..export import export
+    from ..exports import export
 
     click.echo(f"Wrote {export(net, output, fmt, raw=raw)}", err=True)
