@@ -15,10 +15,11 @@ GOVERNMENT_LABELS = {"gov", "go", "gob", "gouv", "govt", "gc", "admin", "gv", "m
 OFFICIAL_HOSTS = {
     "europa.eu", "asean.org", "wcoomd.org", "eaeunion.org", "eac.int", "sacu.int", "un.org", "gcc-sg.org",
     "korea.kr", "toll.no", "tullverket.se", "aduana.cl", "zoll.de", "douane.gouv.fr", "customs.ru",
-    "customs.gov.cn", "mof.go.jp", "canada.ca", "naccscenter.com",
+    "customs.gov.cn", "mof.go.jp", "canada.ca", "naccscenter.com", "revenue.ie", "obr.bi", "aduanas.gub.uy",
+    "loc.gov", "eur-lex.europa.eu", "zatca.gov.sa", "wcoasiapacific.org",
 }
-#: The share of arrangements whose rows all cite an official source; it may rise, never fall.
-MINIMUM_OFFICIAL_SHARE = 0.0
+#: The share of arrangements with an official source_url on at least one row; it may rise, never fall.
+MINIMUM_OFFICIAL_SHARE = 0.535  # measured 102 of 189 (54.0%) in December 2026
 TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|BC$|preview|ref$|share$)", re.I)
 
 
