@@ -12,6 +12,7 @@ have happened; before it, nothing is known and the event does not count.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -83,6 +84,7 @@ def date_fields(name: str, value: SourceDate | None) -> dict:
     return {name: value.iso if value else "", f"{name}_precision": value.qualifier if value else "unknown"}
 
 
+@functools.lru_cache(maxsize=65536)  # pure: a dataset repeats the same few thousand dates
 def parse_date(text: str) -> SourceDate:
     """Parse a data-file date.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import io
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,10 +90,16 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
     nodes, positions, bloc_name = frame_layout(frames, bloc=bloc)
     digits = max(3, len(str(len(frames))))
 
+    stop = threading.Event()  # set on Ctrl-C: no frame is drawn or written after it
+
     def draw(number: int):
+        if stop.is_set():
+            return None
         drawing = _frame_diagram(frames, number, nodes, positions, bloc_name)
         stem = directory / f"frame-{number:0{digits}d}"
         svg, png = drawing.render("svg"), drawing.render("png")
+        if stop.is_set():
+            return None
         atomic_write_bytes(stem.with_suffix(".svg"), svg)
         atomic_write_bytes(stem.with_suffix(".png"), png)
         with Image.open(io.BytesIO(png)) as image:
@@ -102,8 +109,14 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
             progress(1)
         return stem.with_suffix(".svg"), stem.with_suffix(".png"), svg, small
 
-    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+    pool = ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1)
+    try:
         drawn = list(pool.map(draw, range(1, len(frames) + 1)))
+    except BaseException:
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
     svgs, pngs, sources, images = zip(*drawn)
     gif = directory / "animation.gif"
     buffer = io.BytesIO()

@@ -20,7 +20,8 @@ def quote(text: str) -> str:
     """``text`` as a DOT double-quoted string that Graphviz shows as it is.
 
     Backslashes, quotes and newlines are escaped, and ``&`` too (Graphviz would
-    otherwise read ``&amp;`` in a label as an entity).
+    otherwise read ``&amp;`` in a label as an entity). Other control characters are
+    dropped: XML (so SVG) cannot hold them.
 
     Examples
     --------
@@ -28,7 +29,11 @@ def quote(text: str) -> str:
     "Say \\"hi\\" &amp; <b>"
     """
     text = text.replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + re.sub(r"\r\n|\r|\n", r"\\n", text) + '"'
+    text = re.sub(r"\r\n|\r|\n", r"\\n", text)
+    return '"' + _CONTROL.sub("", text) + '"'
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def graphviz(engine: str, args: list[str], source: str) -> bytes:
@@ -36,10 +41,40 @@ def graphviz(engine: str, args: list[str], source: str) -> bytes:
     program = shutil.which(engine)
     if program is None:
         raise GraphvizNotFound()
-    result = subprocess.run([program, *args], input=source.encode("utf-8"), capture_output=True, timeout=300)
+    # Its own session: Ctrl-C reaches this process only, which stops Graphviz (Graphviz 2.43 would otherwise
+    # start again on SIGINT and exit 0 with a partial image).
+    result = subprocess.run([program, *args], input=source.encode("utf-8"), capture_output=True, timeout=300,
+                            start_new_session=True)
     if result.returncode != 0:
         raise GraphvizError(f"{engine} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
     return result.stdout
+
+
+def check_complete(content: bytes, fmt: str) -> bytes:
+    """``content`` if it is a whole file of ``fmt`` (PNG to its IEND chunk, SVG parseable, PDF to %%EOF).
+
+    Raises
+    ------
+    GraphvizError
+        For a truncated or broken drawing, which is then never written under its name.
+    """
+    import xml.etree.ElementTree as ET
+
+    if fmt == "png":
+        whole = content.startswith(b"\x89PNG\r\n\x1a\n") and content[-12:-8] == b"\x00\x00\x00\x00" \
+            and content[-8:-4] == b"IEND"
+    elif fmt == "pdf":
+        whole = content.startswith(b"%PDF") and b"%%EOF" in content[-1024:]
+    elif fmt == "svg":
+        try:
+            whole = ET.fromstring(content).tag.endswith("svg")
+        except ET.ParseError:
+            whole = False
+    else:
+        whole = True
+    if not whole:
+        raise GraphvizError(f"Graphviz returned an incomplete {fmt.upper()} ({len(content)} bytes); nothing written")
+    return content
 
 
 def box_width(name: str) -> float:

@@ -23,7 +23,7 @@ import pydot
 
 from ._io import atomic_write_bytes
 from .errors import GraphvizNotFound, MRAGraphError
-from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width, graphviz, layout, quote
+from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width, check_complete, graphviz, layout, quote
 from .network import MRANetwork
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
@@ -57,7 +57,7 @@ class Diagram:
         if fmt not in DIAGRAM_FORMATS:
             raise MRAGraphError(f"unknown diagram format '{fmt}': choose one of {', '.join(DIAGRAM_FORMATS)}")
         extra = ["-Gdpi=150"] if fmt == "png" else []
-        return graphviz("neato", ["-n2", f"-T{fmt}", *extra], self.dot)
+        return check_complete(graphviz("neato", ["-n2", f"-T{fmt}", *extra], self.dot), fmt)
 
     def save(self, path: str | Path) -> Path:
         """Write the diagram to ``path``; the format follows its extension (.svg .png .pdf .dot).

@@ -1,8 +1,11 @@
 """Growth, centrality and citations on the hand-made network of conftest.py."""
 import math
 
+import networkx as nx
+
 import pytest
 
+import mra_graph
 from mra_graph import centrality, growth, sources
 
 
@@ -58,3 +61,22 @@ def test_sources_give_both_parties_rows(tiny):
         ["CC", "BLOCMRA", "CC", "2012", "2014-03-01", "https://example.org/3"],
     ]
     assert set(table["since"]) == {"2011-01-01", "2014-03-01"}
+
+
+@pytest.mark.parametrize("view", ["implemented", "signed", "pipeline"])
+def test_one_pass_growth_equals_one_network_per_year(view):
+    from mra_graph.metrics.growth import year_ends
+
+    net = mra_graph.load(as_of="2025-06-30", view=view)
+    table = mra_graph.growth(net).set_index("year")
+    for at in year_ends(net):
+        graph = at.graph
+        connected = [n for n, d in graph.degree() if d]
+        row = table.loc[at.as_of_date.year]
+        assert row["recognising_pairs"] == graph.number_of_edges(), at.as_of_date
+        assert row["with_recognition"] == len(connected), at.as_of_date
+        assert row["hubs"] == sorted(connected, key=lambda n: (-graph.degree(n), n))[:3]
+        largest = max((len(c) for c in nx.connected_components(graph.subgraph(connected))), default=0)
+        assert row["largest_component_share"] == (round(largest / len(connected), 4) if connected else 0.0)
+        active = at.view("implemented").active_parties.groupby("arrangement")["party"].nunique()
+        assert row["in_force"] == int((active >= 2).sum())

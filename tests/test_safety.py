@@ -103,3 +103,26 @@ def test_a_plain_query_imports_only_what_it_uses():
     modules = imported_after(["coverage", "SG", "--format", "csv"])
     assert {"pandas", "networkx"} <= modules
     assert not {"pydot", "PIL", "frictionless", "tomllib", "mra_graph.render", "mra_graph.scenarios"} & modules
+
+
+@pytest.mark.requires_graphviz
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_render_stops_cleanly_with_only_complete_frames(tmp_path, sig):
+    from mra_graph.layout import check_complete
+
+    out = tmp_path / "frames"
+    process = subprocess.Popen([sys.executable, "-m", "mra_graph", "scenario", "aamra", "--as-of", "2022-06-07",
+                                "--render", str(out), "--format", "json"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and not list(out.glob("frame-*.png")):
+        time.sleep(0.05)
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr.decode()
+    assert b"interrupted" in stderr and b"Traceback" not in stderr
+    time.sleep(0.5)  # nothing may appear after the exit
+    names = sorted(p.name for p in out.iterdir())
+    assert "index.html" not in names and not [n for n in names if n.endswith(".tmp")]
+    for path in out.iterdir():
+        check_complete(path.read_bytes(), path.suffix.lstrip("."))  # raises on a broken file

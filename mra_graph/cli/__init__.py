@@ -7,6 +7,9 @@ only gathers them, so imports run one way.
 """
 from __future__ import annotations
 
+import signal
+import threading
+
 import click
 
 from .. import __version__
@@ -28,6 +31,12 @@ def main(ctx, debug):
         mra-graph report
     """
     ctx.obj = {"debug": debug}
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # a polite kill stops like Ctrl-C: cleanly, exit 130
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 for _command in COMMANDS:

@@ -136,6 +136,10 @@ def library_errors():
         raise click.ClickException(str(error)) from None
     except OSError as error:
         raise click.ClickException(f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: stopped; files already written are complete, nothing else was written",
+                   err=True)
+        sys.exit(130)
     except (click.ClickException, click.exceptions.Exit, click.Abort):
         raise
     except Exception as error:  # a bug: say so plainly, without a traceback

@@ -109,11 +109,10 @@ def growth_command(net, render_dir, bloc):
     """
     from ..metrics import growth, year_ends
 
-    networks = year_ends(net)
     if render_dir:
-        frames = [(f"{at.as_of_date.year} ({at.describe()})", at) for at in networks]
+        frames = [(f"{at.as_of_date.year} ({at.describe()})", at) for at in year_ends(net)]
         render_with_progress(frames, render_dir, "Growth of AEO mutual recognition", _bloc(net, bloc))
-    return growth(net, networks=networks)
+    return growth(net)
 
 
 def _bloc(net, bloc: str | None) -> str | None:
