@@ -93,7 +93,7 @@ def shown_nodes(net: MRANetwork, *, bloc: str | None, focus: str | None) -> list
 
 def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = None,
             positions: dict[str, tuple[float, float]] | None = None, nodes: list[str] | None = None,
-            title: str | None = None) -> Diagram:
+            title: str | None = None, route: bool = True) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -112,6 +112,9 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         ``positions``, every frame of an animation draws the same set.
     title : str, optional
         Default: "AEO mutual recognition" with the date and view.
+    route : bool
+        Route the lines around the boxes with Graphviz (default). ``False`` keeps the
+        DOT as built (pure text, deterministic across Graphviz versions).
 
     Returns
     -------
@@ -127,10 +130,20 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         except GraphvizNotFound:  # still a diagram: DOT without pinned positions, which save() writes
             positions = {}
     title = title or f"AEO mutual recognition {net.describe()}"
-    return Diagram(_dot(net, nodes, positions, bloc_name, members, focus, title), title)
+    dot, box = _dot(net, nodes, positions, bloc_name, members, focus, title)
+    if route and positions:
+        try:  # splines routed around every box, so no line crosses a box it does not end at
+            dot = graphviz("neato", ["-n2", "-Tdot"], dot).decode("utf-8")
+            dot = re.sub(r'(\n\tgraph \[)bb="[^"]*",\s*', r"\1", dot, count=1)  # else the cluster spans it
+        except GraphvizNotFound:
+            pass
+    if box:  # added after routing: the bloc's box is background, not an obstacle
+        dot = dot.replace("{", "{\n\t" + box, 1)
+    return Diagram(dot, title)
 
 
-def _dot(net, nodes, positions, bloc, members, focus, title) -> str:
+def _dot(net, nodes, positions, bloc, members, focus, title) -> tuple[str, str]:
+    """The DOT of the diagram without its bloc box, and the box's node statement (or "")."""
     graph = net.graph
     near = set(graph[focus]) if focus else set()
     dot = pydot.Dot("mra", graph_type="graph", strict=False)
@@ -142,7 +155,6 @@ def _dot(net, nodes, positions, bloc, members, focus, title) -> str:
                           height="0.6", fixedsize="true", penwidth="1.2", color='"#4d4d4d"')
     boxed = members if len(members) >= 2 and BLOC_KEY in positions else []
     if boxed:
-        dot.add_node(_bloc_box(bloc, positions))
         cluster = pydot.Cluster(re.sub(r"[^A-Za-z0-9_]", "_", bloc), label=quote(bloc))  # id: cluster_<bloc>
         for code in boxed:
             cluster.add_node(_node(net, code, positions, focus, near))
@@ -154,7 +166,7 @@ def _dot(net, nodes, positions, bloc, members, focus, title) -> str:
     for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
         if a in shown and b in shown:
             dot.add_edge(_edge(graph.edges[a, b], a, b, focus))
-    return dot.to_string()
+    return dot.to_string(), (_bloc_box(bloc, positions).to_string() + "\n") if boxed else ""
 
 
 def _node(net, code, positions, focus, near) -> pydot.Node:
@@ -198,6 +210,7 @@ def _edge(data, a, b, focus) -> pydot.Edge:
 def _bloc_box(bloc, positions) -> pydot.Node:
     (cx, cy), (width, height) = positions[BLOC_KEY], positions[BLOC_SIZE_KEY]
     return pydot.Node(quote(f"{bloc} (bloc)"), label=quote(bloc), shape="box", style=quote("rounded,filled,dashed"),
+                      fontname=quote(FONT),
                       fillcolor=quote(BLOC_FILL), color=quote(BLOC_LINE), fontcolor=quote(BLOC_LINE),
                       fontsize="22", labelloc="t", fixedsize="true", width=f"{width / POINTS:.2f}",
                       height=f"{height / POINTS:.2f}", pos=quote("%.1f,%.1f!" % (cx, cy)), penwidth="1.5")
