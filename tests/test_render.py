@@ -44,7 +44,7 @@ def test_shuffled_input_gives_the_same_dot(tmp_path, tiny):
 def test_svg_node_titles_are_codes_and_the_bloc_is_a_cluster(tiny):
     drawing = diagram(tiny.view("signed"), bloc="BLOC")
     assert titles(drawing.render("svg")) >= {"AA", "BB", "CC", "DD", "FF"}
-    assert re.search(r"subgraph cluster_BLOC \{[^}]*\"AA\"", drawing.to_dot())
+    assert re.search(r'subgraph "?cluster_BLOC"? \{[^}]*\s"?AA"?\s+\[', drawing.to_dot())
     assert "Alpha" in drawing.render("svg").decode()
 
 
@@ -135,3 +135,52 @@ def test_legend_explains_the_line_styles_the_view_can_show(tiny):
     assert "not in force" not in diagram(tiny, bloc="BLOC").to_dot()          # implemented: all solid
     assert "not in force" in diagram(tiny.view("signed"), bloc="BLOC").to_dot()
     assert "under negotiation" in diagram(tiny.view("pipeline"), bloc="BLOC").to_dot()
+
+
+def _boxes_and_lines(svg: bytes):
+    """Each node's bounding box and each edge's path points, from the SVG Graphviz drew."""
+    root = ET.fromstring(svg)
+    boxes, lines = {}, []
+    for group in root.iter(f"{SVG}g"):
+        title = group.find(f"{SVG}title")
+        if title is None or group.get("class") not in ("node", "edge"):
+            continue
+        shapes = list(group.iter(f"{SVG}path")) + list(group.iter(f"{SVG}polygon"))
+        numbers = [[float(v) for v in re.findall(r"-?\d+\.?\d*", shape.get("d") or shape.get("points"))]
+                   for shape in shapes]
+        if group.get("class") == "node":
+            points = [p for ns in numbers for p in zip(ns[0::2], ns[1::2])]
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            boxes[title.text] = (min(xs), min(ys), max(xs), max(ys))
+        else:
+            path = next(ns for ns in numbers)  # the line itself (the rest are arrowheads, if any)
+            lines.append((title.text.split("--"), list(zip(path[0::2], path[1::2]))))
+    return boxes, lines
+
+
+def _crossings(svg: bytes, margin: float = 3.0) -> list:
+    boxes, lines = _boxes_and_lines(svg)
+    crossed = []
+    for ends, points in lines:
+        samples = []
+        for i in range(0, len(points) - 3, 3):  # cubic Bezier segments: sample each
+            p0, p1, p2, p3 = points[i:i + 4]
+            samples += [tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t * t * c + t ** 3 * d
+                              for a, b, c, d in zip(p0, p1, p2, p3)) for t in (k / 20 for k in range(21))]
+        for name, (x0, y0, x1, y1) in boxes.items():
+            if name not in ends and "(bloc)" not in name and any(
+                    x0 + margin < x < x1 - margin and y0 + margin < y < y1 - margin for x, y in samples):
+                crossed.append((*ends, name))
+    return crossed
+
+
+@pytest.mark.requires_graphviz
+@pytest.mark.parametrize("focus", [None, "SG"])
+def test_no_line_passes_through_a_box_it_does_not_end_at(focus):
+    net = mra_graph.load(as_of="2025-03-01")
+    svg = diagram(net, bloc="ASEAN", focus=focus).render("svg")
+    boxes, lines = _boxes_and_lines(svg)
+    assert len(lines) > 50 and len(boxes) > 30  # the figure is really there
+    assert _crossings(svg) == []
+    unrouted = diagram(net, bloc="ASEAN", focus=focus, route=False).render("svg")
+    assert _crossings(unrouted), "the check can fail: straight lines do cross boxes"
