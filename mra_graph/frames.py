@@ -53,8 +53,21 @@ def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = Non
 
 def _frame_diagram(frames, number, nodes, positions, bloc_name) -> Diagram:
     label, net = frames[number - 1]
-    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes,
+    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes, extent=_extent(positions, net),
                    title=f"Step {number} of {len(frames)}: {label}")
+
+
+def _extent(positions: dict, net: MRANetwork, margin: float = 48.0) -> tuple[float, float, float, float]:
+    """One canvas for every frame: the boxes' extent (the bloc's box included) plus room for the lines."""
+    from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width
+
+    spans = [(x, y, box_width(net.name_of(code)) * POINTS / 2, 0.3 * POINTS)
+             for code, (x, y) in positions.items() if code not in (BLOC_KEY, BLOC_SIZE_KEY)]
+    if BLOC_KEY in positions:
+        (x, y), (w, h) = positions[BLOC_KEY], positions[BLOC_SIZE_KEY]
+        spans.append((x, y, w / 2, h / 2))
+    return (min(x - w for x, _, w, _ in spans) - margin, min(y - h for _, y, _, h in spans) - margin,
+            max(x + w for x, _, w, _ in spans) + margin, max(y + h for _, y, _, h in spans) + margin)
 
 
 def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *, bloc: str | None = None,

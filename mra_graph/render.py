@@ -24,14 +24,17 @@ import pydot
 from ._io import atomic_write_bytes
 from .errors import GraphvizNotFound, MRAGraphError
 from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width, check_complete, graphviz, layout, quote
+from .metrics.leverage import bloc_arrangement
 from .network import MRANetwork
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
 FONT = "Helvetica"
-KIND_COLOUR = {"bilateral": "#525252", "plurilateral": "#e6550d", "both": "#6a51a3"}
+KIND_COLOUR = {"bilateral": "#525252", "plurilateral": "#e6550d", "both": "#6a51a3", "bloc": "#00827f"}
 STATUS_STYLE = {"implemented": "solid", "pilot": "dashed", "signed": "dashed", "negotiating": "dotted"}
 FILLS = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6")  # by partner count
-BLOC_FILL, BLOC_LINE = "#e6550d1a", "#e6550d"
+BLOC_FILL, BLOC_LINE = "#00827f14", "#00827f"  # the bloc and its own arrangement: one colour of their own
+TEXT_DARK, TEXT_LIGHT = "#1a1a1a", "#ffffff"
+MIN_CONTRAST = 4.5  # WCAG AA for text
 @dataclass(frozen=True)
 class Diagram:
     """A diagram: its DOT text, drawn on demand. Displays itself in Jupyter.
@@ -39,7 +42,8 @@ class Diagram:
     Examples
     --------
     >>> d = diagram(load(as_of="2024-08-19"), focus="SG")
-    >>> '"SG" [' in d.to_dot() and '"TH" [' in d.to_dot()  # Singapore and a partner
+    >>> import re
+    >>> bool(re.search(r'"?SG"?\s+\[', d.to_dot()) and re.search(r'"?TH"?\s+\[', d.to_dot()))  # SG and a partner
     True
     """
 
@@ -93,7 +97,8 @@ def shown_nodes(net: MRANetwork, *, bloc: str | None, focus: str | None) -> list
 
 def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = None,
             positions: dict[str, tuple[float, float]] | None = None, nodes: list[str] | None = None,
-            title: str | None = None, route: bool = True) -> Diagram:
+            title: str | None = None, route: bool = True,
+            extent: tuple[float, float, float, float] | None = None) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -115,6 +120,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     route : bool
         Route the lines around the boxes with Graphviz (default). ``False`` keeps the
         DOT as built (pure text, deterministic across Graphviz versions).
+    extent : (x0, y0, x1, y1), optional
+        The canvas in points, shared by every frame of an animation (default: the drawing's own).
 
     Returns
     -------
@@ -134,9 +141,12 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     if route and positions:
         try:  # splines routed around every box, so no line crosses a box it does not end at
             dot = graphviz("neato", ["-n2", "-Tdot"], dot).decode("utf-8")
-            dot = re.sub(r'(\n\tgraph \[)bb="[^"]*",\s*', r"\1", dot, count=1)  # else the cluster spans it
         except GraphvizNotFound:
             pass
+        else:
+            if extent:  # frames of an animation share one canvas, so nothing moves between them
+                dot = re.sub(r'bb="[^"]*"', 'bb="%.1f,%.1f,%.1f,%.1f"' % extent, dot, count=1)
+            dot = re.sub(r'\n\t\tl(?:p="[^"]*"|height=[^,\]]*|width=[^,\]]*),?', "", dot)  # the title, placed anew
     if box:  # added after routing: the bloc's box is background, not an obstacle
         dot = dot.replace("{", "{\n\t" + box, 1)
     return Diagram(dot, title)
@@ -146,26 +156,21 @@ def _dot(net, nodes, positions, bloc, members, focus, title) -> tuple[str, str]:
     """The DOT of the diagram without its bloc box, and the box's node statement (or "")."""
     graph = net.graph
     near = set(graph[focus]) if focus else set()
+    own = bloc_arrangement(net, bloc) if bloc else None  # the bloc's own arrangement gets the bloc's colour
     dot = pydot.Dot("mra", graph_type="graph", strict=False)
-    dot.set("label", _title_and_legend(title, net, focus))
+    dot.set("label", _title_and_legend(title, net, focus, own))
     for key, value in {"labelloc": "t", "fontname": FONT, "outputorder": "edgesfirst", "splines": "true",
                        "pad": "0.4", "bgcolor": "white"}.items():
         dot.set(key, quote(value))
     dot.set_node_defaults(shape="box", style='"rounded,filled"', fontname=FONT, fontsize="15",
                           height="0.6", fixedsize="true", penwidth="1.2", color='"#4d4d4d"')
     boxed = members if len(members) >= 2 and BLOC_KEY in positions else []
-    if boxed:
-        cluster = pydot.Cluster(re.sub(r"[^A-Za-z0-9_]", "_", bloc), label=quote(bloc))  # id: cluster_<bloc>
-        for code in boxed:
-            cluster.add_node(_node(net, code, positions, focus, near))
-        dot.add_subgraph(cluster)
     for code in nodes:
-        if code not in boxed:
-            dot.add_node(_node(net, code, positions, focus, near))
+        dot.add_node(_node(net, code, positions, focus, near))
     shown = set(nodes)
     for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
         if a in shown and b in shown:
-            dot.add_edge(_edge(graph.edges[a, b], a, b, focus))
+            dot.add_edge(_edge(graph.edges[a, b], a, b, focus, own))
     return dot.to_string(), (_bloc_box(bloc, positions).to_string() + "\n") if boxed else ""
 
 
@@ -178,22 +183,44 @@ def _node(net, code, positions, focus, near) -> pydot.Node:
     if code in positions:
         attributes["pos"] = quote("%s,%s!" % positions[code])
     if degree == 0:
-        attributes.update(fontcolor=quote("#969696"), color=quote("#bdbdbd"))
+        attributes.update(fontcolor=quote("#595959"), color=quote("#bdbdbd"))
     if focus:
         if code == focus:
             attributes.update(penwidth="3.5", color=quote("#a50f15"), fontsize="17")
         elif code not in near:
-            attributes.update(style=quote("rounded,filled,dashed"), fontcolor=quote("#737373"),
-                              fillcolor=quote("#f0f0f0"))
-    if degree >= 3 * (len(FILLS) - 2):
-        attributes["fontcolor"] = quote("white")
+            fill = "#f0f0f0"
+            attributes.update(style=quote("rounded,filled,dashed"), fontcolor=quote("#595959"), fillcolor=quote(fill))
+    if degree and not (focus and code not in near):
+        attributes["fontcolor"] = quote(text_colour(fill))
     return pydot.Node(quote(code), **attributes)
 
 
-def _edge(data, a, b, focus) -> pydot.Edge:
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21).
+
+    Examples
+    --------
+    >>> round(contrast("#000000", "#ffffff"), 1)
+    21.0
+    """
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_colour(fill: str) -> str:
+    """Dark or white text, whichever reads better on ``fill``."""
+    return max((TEXT_DARK, TEXT_LIGHT), key=lambda text: contrast(text, fill))
+
+
+def _edge(data, a, b, focus, bloc_arrangement: str | None = None) -> pydot.Edge:
     links = data["arrangements"]
-    kinds = {link["kind"] for link in links}
-    kind = "both" if len(kinds) == 2 else kinds.pop()
+    kinds = {"bloc" if link["arrangement"] == bloc_arrangement else link["kind"] for link in links}
+    kind = "both" if "bilateral" in kinds and len(kinds) > 1 else ("bloc" if "bloc" in kinds else kinds.pop())
     statuses = {link["status"] for link in links}
     style = next(STATUS_STYLE[status] for status in STATUS_STYLE if status in statuses)  # the most advanced
     width = "2.4" if kind == "both" else "1.6"
@@ -216,7 +243,7 @@ def _bloc_box(bloc, positions) -> pydot.Node:
                       height=f"{height / POINTS:.2f}", pos=quote("%.1f,%.1f!" % (cx, cy)), penwidth="1.5")
 
 
-def _title_and_legend(title: str, net: MRANetwork, focus: str | None) -> str:
+def _title_and_legend(title: str, net: MRANetwork, focus: str | None, own: str | None = None) -> str:
     def esc(text: str) -> str:
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
@@ -229,9 +256,11 @@ def _title_and_legend(title: str, net: MRANetwork, focus: str | None) -> str:
                 if focus else "Each line: two customs administrations recognising each other's AEOs.")
     source = "Data: mra-graph bundled dataset, every arrangement sourced." if net.source == "bundled" \
         else f"Data: {esc(Path(net.source).name)}"
-    keys = [key(KIND_COLOUR["bilateral"], "━━━", "bilateral MRA"),
-            key(KIND_COLOUR["plurilateral"], "━━━", "plurilateral"),
-            key(KIND_COLOUR["both"], "━━━", "both")]
+    keys = [key(KIND_COLOUR["bilateral"], "━━━", "bilateral MRA")]
+    if own:
+        keys.append(key(KIND_COLOUR["bloc"], "━━━", own))
+    keys += [key(KIND_COLOUR["plurilateral"], "━━━", "other plurilateral" if own else "plurilateral"),
+             key(KIND_COLOUR["both"], "━━━", "bilateral and plurilateral")]
     if net.view_name in ("signed", "pipeline"):  # only these views draw arrangements not in force
         keys.append(key("#525252", "- - -", "signed or pilot, not in force"))
     if net.view_name == "pipeline":
