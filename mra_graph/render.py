@@ -28,6 +28,9 @@ from .metrics.leverage import bloc_arrangement
 from .network import MRANetwork
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
+#: Page sizes in inches: a 16:9 slide (PowerPoint's default), A4 landscape, a square.
+SIZES = {"slide": (13.333, 7.5), "a4": (11.69, 8.27), "square": (10.0, 10.0)}
+SLIDE_PIXELS = 1920  # a slide-size PNG is this wide
 FONT = "Helvetica"
 KIND_COLOUR = {"bilateral": "#525252", "plurilateral": "#e6550d", "both": "#6a51a3", "bloc": "#00827f"}
 STATUS_STYLE = {"implemented": "solid", "pilot": "dashed", "signed": "dashed", "negotiating": "dotted"}
@@ -42,26 +45,56 @@ class Diagram:
     Examples
     --------
     >>> d = diagram(load(as_of="2024-08-19"), focus="SG")
-    >>> import re
-    >>> bool(re.search(r'"?SG"?\s+\[', d.to_dot()) and re.search(r'"?TH"?\s+\[', d.to_dot()))  # SG and a partner
+    >>> "Singapore" in d.to_dot() and "Thailand" in d.to_dot()  # Singapore and a partner
     True
     """
 
     dot: str
     title: str
+    size: str | None = "slide"
+    dpi: float | None = None
 
     def to_dot(self) -> str:
-        """The DOT source (positions pinned, for ``neato -n2``)."""
-        return self.dot
+        """The DOT source, portable: ``neato -n2 -Tpng`` draws it as mra-graph does; plain ``dot`` and
+        ``neato`` read its layout attribute and positions (in points) too (see the header comment)."""
+        width, height = SIZES.get(self.size or "", (None, None))
+        header = ("/* Made by mra-graph: positions pinned, in points (inputscale=72). Draw it with\n"
+                  "   neato -n2 -Tsvg FILE.dot > FILE.svg   (as mra-graph does; -Tpng, -Tpdf alike), or plain\n"
+                  "   dot -Tsvg / neato -Tsvg, which use the layout=neato attribute and re-route the lines. */\n")
+        dot = self.dot.replace("{", '{\n\tgraph [layout=neato, inputscale=72, notranslate=true%s];' % (
+            f', size="{width},{height}!"' if width else ""), 1)
+        return header + dot
 
     def render(self, fmt: str = "svg") -> bytes:
-        """The diagram drawn in ``fmt`` (svg, png or pdf) by Graphviz."""
+        """The diagram drawn in ``fmt`` (svg, png or pdf) by Graphviz, at its ``size`` and ``dpi``.
+
+        SVG scales to its container (a viewBox, no fixed width); PNG is 1920 px wide for a slide.
+        """
         if fmt == "dot":
-            return self.dot.encode("utf-8")
+            return self.to_dot().encode("utf-8")
         if fmt not in DIAGRAM_FORMATS:
             raise MRAGraphError(f"unknown diagram format '{fmt}': choose one of {', '.join(DIAGRAM_FORMATS)}")
-        extra = ["-Gdpi=150"] if fmt == "png" else []
-        return check_complete(graphviz("neato", ["-n2", f"-T{fmt}", *extra], self.dot), fmt)
+        args = ["-n2", f"-T{fmt}"]
+        if self.size:
+            width, height = SIZES[self.size]
+            args.append(f"-Gsize={width},{height}!")
+            if fmt == "png":
+                args.append(f"-Gdpi={self.dpi or round(SLIDE_PIXELS / width, 2)}")
+        elif fmt == "png":
+            args.append(f"-Gdpi={self.dpi or 150}")
+        content = check_complete(graphviz("neato", args, self.dot), fmt)
+        if fmt == "svg":
+            content = re.sub(rb'<svg width="[^"]*" height="[^"]*"', b'<svg width="100%"', content, count=1)
+        return content
+
+    def smallest_label(self) -> float | None:
+        """The smallest label's size in points once the drawing is scaled to its ``size`` (None: natural size)."""
+        found = re.search(r'bb="[-\d.]+,[-\d.]+,([\d.]+),([\d.]+)"', self.dot)
+        if not self.size or not found:
+            return None
+        width, height = SIZES[self.size]
+        scale = min(width * POINTS / float(found.group(1)), height * POINTS / float(found.group(2)))
+        return round(13 * scale, 1)  # 13 pt: the legend's footnote, the smallest text drawn
 
     def save(self, path: str | Path) -> Path:
         """Write the diagram to ``path``; the format follows its extension (.svg .png .pdf .dot).
@@ -77,7 +110,7 @@ class Diagram:
             content = self.render(fmt)
         except GraphvizNotFound as error:
             fallback = path.with_suffix(".dot")
-            atomic_write_bytes(fallback, self.dot.encode("utf-8"))
+            atomic_write_bytes(fallback, self.to_dot().encode("utf-8"))
             raise GraphvizNotFound(f"{error} The DOT source was written to {fallback}.") from None
         atomic_write_bytes(path, content)
         return path
@@ -98,7 +131,8 @@ def shown_nodes(net: MRANetwork, *, bloc: str | None, focus: str | None) -> list
 def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = None,
             positions: dict[str, tuple[float, float]] | None = None, nodes: list[str] | None = None,
             title: str | None = None, route: bool = True,
-            extent: tuple[float, float, float, float] | None = None) -> Diagram:
+            extent: tuple[float, float, float, float] | None = None, size: str | None = "slide",
+            dpi: float | None = None) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -122,18 +156,25 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         DOT as built (pure text, deterministic across Graphviz versions).
     extent : (x0, y0, x1, y1), optional
         The canvas in points, shared by every frame of an animation (default: the drawing's own).
+    size : {"slide", "a4", "square"} or None
+        Where the figure goes: a 16:9 slide (default; a PNG 1920 px wide), A4 landscape, a
+        square; the layout is spread to the page's proportions. None: the natural size.
+    dpi : float, optional
+        PNG resolution (default: 1920 px across for the page's width).
 
     Returns
     -------
     Diagram
     """
+    if size is not None and size not in SIZES:
+        raise MRAGraphError(f"unknown size '{size}': choose one of {', '.join(SIZES)}")
     focus = net.check_code(focus) if focus else None
     bloc_name = net.bloc_name(bloc) if bloc else None
     nodes = sorted(nodes) if nodes is not None else shown_nodes(net, bloc=bloc_name, focus=focus)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
     if positions is None:
         try:
-            positions = layout(net.graph, nodes, members, net.name_of)
+            positions = _fill(layout(net.graph, nodes, members, net.name_of), SIZES.get(size or ""))
         except GraphvizNotFound:  # still a diagram: DOT without pinned positions, which save() writes
             positions = {}
     title = title or f"AEO mutual recognition {net.describe()}"
@@ -149,7 +190,23 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             dot = re.sub(r'\n\t\tl(?:p="[^"]*"|height=[^,\]]*|width=[^,\]]*),?', "", dot)  # the title, placed anew
     if box:  # added after routing: the bloc's box is background, not an obstacle
         dot = dot.replace("{", "{\n\t" + box, 1)
-    return Diagram(dot, title)
+    return Diagram(dot, title, size, dpi)
+
+
+def _fill(positions: dict, page: tuple[float, float] | None) -> dict:
+    """Positions spread (never squeezed) along one axis so the drawing takes the page's proportions."""
+    points = [p for key, p in positions.items() if key != BLOC_SIZE_KEY]
+    if not page or len(points) < 2:
+        return positions
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    width, height = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    aspect = page[0] / page[1]
+    sx, sy = (aspect * height / width, 1.0) if width / height < aspect else (1.0, width / aspect / height)
+    spread = {key: (round(x * sx, 1), round(y * sy, 1)) for key, (x, y) in positions.items() if key != BLOC_SIZE_KEY}
+    if BLOC_SIZE_KEY in positions:
+        w, h = positions[BLOC_SIZE_KEY]
+        spread[BLOC_SIZE_KEY] = (round(w * sx, 1), round(h * sy, 1))
+    return spread
 
 
 def _dot(net, nodes, positions, bloc, members, focus, title) -> tuple[str, str]:

@@ -48,7 +48,7 @@ def test_svg_node_titles_are_codes_and_the_bloc_is_a_box(tiny):
 
 
 @pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".png", b"\x89PNG"), (".pdf", b"%PDF"),
-                                           (".dot", b"graph mra {")])
+                                           (".dot", b"/* Made by mra-graph")])
 @pytest.mark.requires_graphviz
 def test_save_follows_the_extension(tiny, tmp_path, suffix, magic):
     path = diagram(tiny, bloc="BLOC").save(tmp_path / f"net{suffix}")
@@ -56,11 +56,49 @@ def test_save_follows_the_extension(tiny, tmp_path, suffix, magic):
 
 
 @pytest.mark.requires_graphviz
-def test_png_is_slide_sized(tiny, tmp_path):
+def test_the_default_png_is_a_slide(tmp_path):
     from PIL import Image
 
-    with Image.open(diagram(tiny, bloc="BLOC").save(tmp_path / "n.png")) as image:
-        assert image.width >= 800 and image.height >= 500
+    path = diagram(mra_graph.load(as_of="2025-03-01"), bloc="ASEAN").save(tmp_path / "n.png")
+    with Image.open(path) as image:
+        assert 1700 <= image.width <= 1920 and 1000 <= image.height <= 1080, image.size
+        assert 1.6 < image.width / image.height < 1.9  # 16:9, give or take the title
+    assert path.stat().st_size < 1.5e6
+
+
+@pytest.mark.requires_graphviz
+@pytest.mark.parametrize("size, aspect", [("a4", 11.69 / 8.27), ("square", 1.0)])
+def test_other_page_sizes_fill_their_proportions(tmp_path, size, aspect):
+    from PIL import Image
+
+    path = diagram(mra_graph.load(as_of="2025-03-01"), bloc="ASEAN", size=size).save(tmp_path / "n.png")
+    with Image.open(path) as image:
+        assert abs(image.width / image.height - aspect) < 0.12, image.size
+
+
+@pytest.mark.requires_graphviz
+def test_svg_scales_to_its_container(tiny):
+    head = diagram(tiny, bloc="BLOC").render("svg")[:600].decode()
+    assert '<svg width="100%"' in head and "viewBox=" in head and 'height="' not in head.split("<svg")[1][:80]
+
+
+@pytest.mark.requires_graphviz
+@pytest.mark.parametrize("program", ["dot", "neato"])
+def test_the_exported_dot_opens_in_plain_graphviz_at_a_sensible_size(tmp_path, program):
+    import subprocess
+    import time
+
+    from PIL import Image
+
+    path = diagram(mra_graph.load(as_of="2025-03-01"), bloc="ASEAN").save(tmp_path / "n.dot")
+    assert path.read_text(encoding="utf-8").startswith("/* Made by mra-graph")
+    start = time.perf_counter()
+    png = subprocess.run([program, "-Tpng", str(path)], capture_output=True, check=True, timeout=120).stdout
+    assert time.perf_counter() - start < 60
+    out = tmp_path / "plain.png"
+    out.write_bytes(png)
+    with Image.open(out) as image:
+        assert image.width <= 2000 and image.height <= 2000, image.size
 
 
 @pytest.mark.requires_graphviz
@@ -114,7 +152,7 @@ def test_cli_render_without_graphviz_exits_1(tiny_path, tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["render", "--data", str(tiny_path), "--bloc", "BLOC",
                                        "-o", str(tmp_path / "n.svg")])
     assert result.exit_code == 1 and "Graphviz's 'neato' program was not found" in result.stderr
-    assert "Traceback" not in result.output and (tmp_path / "n.dot").read_text(encoding="utf-8").startswith("graph")
+    assert "Traceback" not in result.output and (tmp_path / "n.dot").read_text(encoding="utf-8").startswith("/* Made")
     dot_only = CliRunner().invoke(main, ["render", "--data", str(tiny_path), "-o", str(tmp_path / "only.dot")])
     assert dot_only.exit_code == 0 and (tmp_path / "only.dot").is_file()  # DOT needs no Graphviz
 

@@ -15,7 +15,11 @@ from .tables import _bloc
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write; the format follows the extension (.svg .png .pdf .dot). "
                    "Default: outputs/network-DATE-VIEW[-CODE].svg")
-def render_command(net, focus, bloc, output):
+@click.option("--size", type=click.Choice(("slide", "a4", "square", "natural")), default="slide", show_default=True,
+              help="Page: a 16:9 slide (a PNG 1920 px wide), A4 landscape, a square, or the layout's natural size.")
+@click.option("--dpi", type=click.FloatRange(min=10, max=1200), help="PNG resolution (default: 1920 px across).")
+@click.option("--title", help="Title drawn at the top (default: the date and view).")
+def render_command(net, focus, bloc, output, size, dpi, title):
     """Draw the recognition network as a diagram ready for slides.
 
     Edge colour: grey bilateral, orange plurilateral, purple both; dashed lines
@@ -27,11 +31,16 @@ def render_command(net, focus, bloc, output):
     """
     from ..render import diagram
 
-    drawing = diagram(net, bloc=_bloc(net, bloc), focus=focus)
+    drawing = diagram(net, bloc=_bloc(net, bloc), focus=focus, title=title, dpi=dpi,
+                      size=None if size == "natural" else size)
     if output is None:
         suffix = f"-{net.check_code(focus)}" if focus else ""
         output = Path("outputs") / f"network-{net.as_of_date.isoformat()}-{net.view_name}{suffix}.svg"
     click.echo(f"Wrote {drawing.save(output)}", err=True)
+    smallest = drawing.smallest_label()
+    if smallest is not None and smallest < 14:
+        click.echo(f"note: on a {size} page the smallest text is {smallest} pt; --focus CODE draws fewer "
+                   "administrations, larger", err=True)
 
 
 @network_command("export", short_help="Write the graph as GraphML, GEXF (Gephi), node-link JSON or CSV.")
