@@ -136,48 +136,80 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
     images[0].save(buffer, format="GIF", save_all=True, append_images=list(images[1:]), duration=1800, loop=0)
     atomic_write_bytes(gif, buffer.getvalue())
     page = directory / "index.html"
-    atomic_write_text(page, _html(title, [label for label, _ in frames], sources))
+    figures = [_figures(net) for _, net in frames]
+    atomic_write_text(page, _html(title, [label for label, _ in frames], sources, figures))
     return Frames(list(svgs), list(pngs), gif, page)
 
 
-def _html(title: str, labels: list[str], svgs) -> str:
+def _figures(net: MRANetwork) -> str:
+    """A step's key numbers, for the page beside its figure."""
+    graph = net.graph
+    partners = sum(1 for _, degree in graph.degree() if degree)
+    best = max(graph.degree(), key=lambda item: (item[1], item[0]), default=("", 0))
+    return (f"{graph.number_of_edges()} recognising pairs among {partners} administrations; "
+            f"most partners: {net.name_of(best[0])} ({best[1]}). {net.describe()}")
+
+
+def _html(title: str, labels: list[str], svgs, figures: list[str] | None = None) -> str:
+    """One offline page: every frame inline, a slider opening on the last step, play/pause, each step's figures."""
+    figures = figures or [""] * len(labels)
+    last = len(labels) - 1
     frames = "\n".join(
-        f'<figure class="frame" data-label="{html.escape(label)}"{"" if i == 0 else " hidden"}>'
-        f"{_inline(svg)}</figure>" for i, (label, svg) in enumerate(zip(labels, svgs)))
+        f'<figure class="frame" data-label="{html.escape(label)}" data-figures="{html.escape(numbers)}"'
+        f'{"" if i == last else " hidden"}>{_inline(svg)}</figure>'
+        for i, (label, svg, numbers) in enumerate(zip(labels, svgs, figures)))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>
-body {{ font-family: Helvetica, Arial, sans-serif; margin: 1.5rem; color: #222; }}
-.controls {{ display: flex; gap: 1rem; align-items: center; margin-bottom: 1rem; }}
+body {{ font-family: Helvetica, Arial, sans-serif; margin: 1.5rem; color: #222; font-size: 18px; }}
+h1 {{ font-size: 1.6rem; margin: 0 0 .8rem; }}
+.controls {{ display: flex; gap: 1rem; align-items: center; margin-bottom: .6rem; flex-wrap: wrap; }}
+.controls button {{ font-size: 1.1rem; min-width: 2.6rem; }}
 input[type=range] {{ width: 40rem; max-width: 90vw; }}
-figure {{ margin: 0; }} figure svg {{ width: 100%; height: auto; max-height: 85vh; }}
+#label {{ font-weight: bold; }} #figures {{ color: #444; margin-bottom: .6rem; }}
+figure {{ margin: 0; }} figure svg {{ width: 100%; height: auto; max-height: 80vh; }}
 </style></head>
 <body>
 <h1>{html.escape(title)}</h1>
 <div class="controls">
+<button id="play" aria-label="play">&#9654; Play</button>
 <button id="previous" aria-label="previous step">&#9664;</button>
-<input id="step" type="range" min="1" max="{len(labels)}" value="1" aria-label="step">
+<input id="step" type="range" min="1" max="{len(labels)}" value="{len(labels)}" aria-label="step">
 <button id="next" aria-label="next step">&#9654;</button>
 <output id="label"></output>
 </div>
+<div id="figures"></div>
 {frames}
 <script>
 const frames = Array.from(document.querySelectorAll(".frame"));
 const slider = document.getElementById("step"), label = document.getElementById("label");
+const figures = document.getElementById("figures"), play = document.getElementById("play");
+let timer = null;
 function show(step) {{
   step = Math.min(Math.max(step, 1), frames.length);
   slider.value = step;
   frames.forEach((frame, i) => frame.hidden = i !== step - 1);
   label.textContent = "Step " + step + " of " + frames.length + ": " + frames[step - 1].dataset.label;
+  figures.textContent = frames[step - 1].dataset.figures;
 }}
-slider.addEventListener("input", () => show(Number(slider.value)));
-document.getElementById("previous").addEventListener("click", () => show(Number(slider.value) - 1));
-document.getElementById("next").addEventListener("click", () => show(Number(slider.value) + 1));
-document.addEventListener("keydown", e => {{
-  if (e.key === "ArrowLeft") show(Number(slider.value) - 1);
-  if (e.key === "ArrowRight") show(Number(slider.value) + 1);
+function stop() {{ clearInterval(timer); timer = null; play.innerHTML = "&#9654; Play"; }}
+play.addEventListener("click", () => {{
+  if (timer) {{ stop(); return; }}
+  if (Number(slider.value) === frames.length) show(1);
+  play.innerHTML = "&#10074;&#10074; Pause";
+  timer = setInterval(() => {{
+    if (Number(slider.value) >= frames.length) {{ stop(); return; }}
+    show(Number(slider.value) + 1);
+  }}, 1500);
 }});
-show(1);
+slider.addEventListener("input", () => {{ stop(); show(Number(slider.value)); }});
+document.getElementById("previous").addEventListener("click", () => {{ stop(); show(Number(slider.value) - 1); }});
+document.getElementById("next").addEventListener("click", () => {{ stop(); show(Number(slider.value) + 1); }});
+document.addEventListener("keydown", e => {{
+  if (e.key === "ArrowLeft") {{ stop(); show(Number(slider.value) - 1); }}
+  if (e.key === "ArrowRight") {{ stop(); show(Number(slider.value) + 1); }}
+}});
+show(frames.length);
 </script>
 </body></html>
 """

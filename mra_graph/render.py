@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
@@ -37,6 +38,7 @@ STATUS_STYLE = {"implemented": "solid", "pilot": "dashed", "signed": "dashed", "
 FILLS = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6")  # by partner count
 BLOC_FILL, BLOC_LINE = "#00827f14", "#00827f"  # the bloc and its own arrangement: one colour of their own
 TEXT_DARK, TEXT_LIGHT = "#1a1a1a", "#ffffff"
+NEW_COLOUR, ENDED_COLOUR = "#f0a800", "#b2182b"  # --since: a gold band for new pairs, red dashes for ended ones
 MIN_CONTRAST = 4.5  # WCAG AA for text
 @dataclass(frozen=True)
 class Diagram:
@@ -132,7 +134,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             positions: dict[str, tuple[float, float]] | None = None, nodes: list[str] | None = None,
             title: str | None = None, route: bool = True,
             extent: tuple[float, float, float, float] | None = None, size: str | None = "slide",
-            dpi: float | None = None) -> Diagram:
+            dpi: float | None = None, since: str | date | None = None) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -161,6 +163,9 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         square; the layout is spread to the page's proportions. None: the natural size.
     dpi : float, optional
         PNG resolution (default: 1920 px across for the page's width).
+    since : str or date, optional
+        Highlight the pairs that came to recognise each other after this date (a gold band)
+        and draw those that recognised each other then and no longer do (red, dashed).
 
     Returns
     -------
@@ -170,7 +175,11 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         raise MRAGraphError(f"unknown size '{size}': choose one of {', '.join(SIZES)}")
     focus = net.check_code(focus) if focus else None
     bloc_name = net.bloc_name(bloc) if bloc else None
-    nodes = sorted(nodes) if nodes is not None else shown_nodes(net, bloc=bloc_name, focus=focus)
+    changes = _changes(net, since) if since is not None else None
+    if nodes is None:  # what is drawn: see shown_nodes, and both ends of a pair ended since --since
+        ended = {code for pair in (changes or {}).get("ended", []) for code in pair}
+        nodes = sorted(set(shown_nodes(net, bloc=bloc_name, focus=focus)) | (ended if not focus else set()))
+    nodes = sorted(nodes)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
     if positions is None:
         try:
@@ -178,7 +187,9 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         except GraphvizNotFound:  # still a diagram: DOT without pinned positions, which save() writes
             positions = {}
     title = title or f"AEO mutual recognition {net.describe()}"
-    dot, box = _dot(net, nodes, positions, bloc_name, members, focus, title)
+    if changes:
+        changes["ended"] = [pair for pair in changes["ended"] if set(pair) <= set(nodes)]
+    dot, box = _dot(net, nodes, positions, bloc_name, members, focus, title, changes)
     if route and positions:
         try:  # splines routed around every box, so no line crosses a box it does not end at
             dot = graphviz("neato", ["-n2", "-Tdot"], dot).decode("utf-8")
@@ -209,13 +220,22 @@ def _fill(positions: dict, page: tuple[float, float] | None) -> dict:
     return spread
 
 
-def _dot(net, nodes, positions, bloc, members, focus, title) -> tuple[str, str]:
+def _changes(net: MRANetwork, since) -> dict:
+    """Pairs new since ``since`` and pairs that recognised each other then and no longer do."""
+    then = net.as_of(since)
+    before = {frozenset(e) for e in then.graph.edges}
+    now = {frozenset(e) for e in net.graph.edges}
+    return {"since": then.as_of_date.isoformat(), "new": now - before,
+            "ended": sorted(tuple(sorted(e)) for e in before - now)}
+
+
+def _dot(net, nodes, positions, bloc, members, focus, title, changes=None) -> tuple[str, str]:
     """The DOT of the diagram without its bloc box, and the box's node statement (or "")."""
     graph = net.graph
     near = set(graph[focus]) if focus else set()
     own = bloc_arrangement(net, bloc) if bloc else None  # the bloc's own arrangement gets the bloc's colour
     dot = pydot.Dot("mra", graph_type="graph", strict=False)
-    dot.set("label", _title_and_legend(title, net, focus, own))
+    dot.set("label", _title_and_legend(title, net, focus, own, changes))
     for key, value in {"labelloc": "t", "fontname": FONT, "outputorder": "edgesfirst", "splines": "true",
                        "pad": "0.4", "bgcolor": "white"}.items():
         dot.set(key, quote(value))
@@ -227,7 +247,15 @@ def _dot(net, nodes, positions, bloc, members, focus, title) -> tuple[str, str]:
     shown = set(nodes)
     for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
         if a in shown and b in shown:
-            dot.add_edge(_edge(graph.edges[a, b], a, b, focus, own))
+            edge = _edge(graph.edges[a, b], a, b, focus, own)
+            if changes and frozenset((a, b)) in changes["new"]:  # a gold band on both sides of the line
+                colour = edge.get("color").strip('"')
+                edge.set("color", quote(f"{NEW_COLOUR}:{colour}:{NEW_COLOUR}"))
+                edge.set("penwidth", "2.2")
+            dot.add_edge(edge)
+    for a, b in (changes or {}).get("ended", []):
+        dot.add_edge(pydot.Edge(quote(a), quote(b), color=quote(ENDED_COLOUR), penwidth="2.0", style="dashed",
+                                tooltip=quote(f"{a}–{b}: recognised each other on {changes['since']}, no longer")))
     return dot.to_string(), (_bloc_box(bloc, positions).to_string() + "\n") if boxed else ""
 
 
@@ -300,7 +328,8 @@ def _bloc_box(bloc, positions) -> pydot.Node:
                       height=f"{height / POINTS:.2f}", pos=quote("%.1f,%.1f!" % (cx, cy)), penwidth="1.5")
 
 
-def _title_and_legend(title: str, net: MRANetwork, focus: str | None, own: str | None = None) -> str:
+def _title_and_legend(title: str, net: MRANetwork, focus: str | None, own: str | None = None,
+                      changes: dict | None = None) -> str:
     def esc(text: str) -> str:
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
@@ -322,6 +351,10 @@ def _title_and_legend(title: str, net: MRANetwork, focus: str | None, own: str |
         keys.append(key("#525252", "- - -", "signed or pilot, not in force"))
     if net.view_name == "pipeline":
         keys.append(key("#525252", "· · ·", "under negotiation"))
+    if changes:
+        keys.append(key(NEW_COLOUR, "━━━", f"new since {changes['since']}"))
+        if changes["ended"]:
+            keys.append(key(ENDED_COLOUR, "- - -", f"ended since {changes['since']}"))
     span = f'COLSPAN="{2 * len(keys)}"'
     rows = (f'<TR><TD {span}><FONT POINT-SIZE="26"><B>{esc(title)}</B></FONT></TD></TR>'
             f'<TR><TD {span}><FONT POINT-SIZE="15">{subtitle}</FONT></TD></TR>'

@@ -221,3 +221,21 @@ def test_no_line_passes_through_a_box_it_does_not_end_at(focus):
     assert _crossings(svg) == []
     unrouted = diagram(net, bloc="ASEAN", focus=focus, route=False).render("svg")
     assert _crossings(unrouted), "the check can fail: straight lines do cross boxes"
+
+
+def test_since_bands_new_pairs_and_marks_ended_ones(tiny_path):
+    net = mra_graph.load(tiny_path, as_of="2020-06-30", view="signed")
+    dot = diagram(net, bloc="BLOC", since="2012-06-30", route=False).to_dot()
+    # BB-DD was signed (on or before) 2015-05-05: new since 2012, in a gold band.
+    assert re.search(r'"BB" -- "DD" \[color="#f0a800:#525252:#f0a800"', dot) and "new since 2012-06-30" in dot
+    assert not re.search(r'"AA" -- "BB" \[color="#f0a800', dot)  # recognising each other since 2011
+    # CC-FF ran from 2016 to 2019-12-31: on 2018-06-30 it was there, now it is red dashes (FF drawn for it).
+    later = diagram(net, bloc="BLOC", since="2018-06-30", route=False).to_dot()
+    assert re.search(r'"CC" -- "FF" \[color="#b2182b", penwidth=2.0, style=dashed', later)
+    assert "ended since 2018-06-30" in later and '"FF" [' in later
+
+
+def test_an_aamra_line_has_its_own_colour(tiny):
+    dot = diagram(tiny, bloc="BLOC", route=False).to_dot()
+    assert re.search(r'"AA" -- "CC" \[color="#00827f"', dot)  # BLOCMRA, the bloc's own arrangement
+    assert "#e6550d" not in dot.split("</TABLE>")[-1]  # no 'other plurilateral' line in this network

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from .options import network_command
+from .options import DateParam, network_command
 from .tables import _bloc
 
 
@@ -19,20 +19,27 @@ from .tables import _bloc
               help="Page: a 16:9 slide (a PNG 1920 px wide), A4 landscape, a square, or the layout's natural size.")
 @click.option("--dpi", type=click.FloatRange(min=10, max=1200), help="PNG resolution (default: 1920 px across).")
 @click.option("--title", help="Title drawn at the top (default: the date and view).")
-def render_command(net, focus, bloc, output, size, dpi, title):
+@click.option("--since", type=DateParam(), metavar="DATE",
+              help="Highlight pairs that recognise each other since DATE (gold) and mark those ended (red).")
+def render_command(net, focus, bloc, output, size, dpi, title, since):
     """Draw the recognition network as a diagram ready for slides.
 
-    Edge colour: grey bilateral, orange plurilateral, purple both; dashed lines
-    are signed but not in force. Darker boxes have more partners.
+    Edge colour: grey bilateral, teal the bloc's own arrangement (the AAMRA), orange
+    other plurilateral, purple both; dashed lines are signed but not in force.
+    Darker boxes have more partners. --since DATE bands what is new in gold.
 
     Example:
 
         mra-graph render --focus SG -o outputs/singapore.png
+
+    And what changed since June 2022, for a "before and after" slide:
+
+        mra-graph render --since 2022-06-07 -o outputs/changes.png
     """
     from ..render import diagram
 
     drawing = diagram(net, bloc=_bloc(net, bloc), focus=focus, title=title, dpi=dpi,
-                      size=None if size == "natural" else size)
+                      size=None if size == "natural" else size, since=since)
     if output is None:
         suffix = f"-{net.check_code(focus)}" if focus else ""
         output = Path("outputs") / f"network-{net.as_of_date.isoformat()}-{net.view_name}{suffix}.svg"
