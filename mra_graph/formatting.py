@@ -209,3 +209,10 @@ def format_sections(sections: Sections, fmt: str, *, raw: bool = False, width: i
         return format_frame(sections[0][1], "csv", raw=raw)
     heading = (lambda t: f"## {t}\n\n") if fmt == "markdown" else (lambda t: f"{t}\n{'-' * len(t)}\n\n")
     return "\n".join(heading(title) + format_frame(frame, fmt, width=width) for title, frame in sections)
+
+
+class Document:
+    """A finished file to write as it is (an HTML page, an xlsx workbook), with its caption."""
+
+    def __init__(self, content: str | bytes, caption: str = ""):
+        self.content, self.caption = content, caption

@@ -134,7 +134,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             positions: dict[str, tuple[float, float]] | None = None, nodes: list[str] | None = None,
             title: str | None = None, route: bool = True,
             extent: tuple[float, float, float, float] | None = None, size: str | None = "slide",
-            dpi: float | None = None, since: str | date | None = None) -> Diagram:
+            dpi: float | None = None, since: str | date | None = None, links: bool = False) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -163,6 +163,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         square; the layout is spread to the page's proportions. None: the natural size.
     dpi : float, optional
         PNG resolution (default: 1920 px across for the page's width).
+    links : bool
+        Make each box a link to ``#admin-CODE`` (for a page that has a section per administration).
     since : str or date, optional
         Highlight the pairs that came to recognise each other after this date (a gold band)
         and draw those that recognised each other then and no longer do (red, dashed).
@@ -189,7 +191,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     title = title or f"AEO mutual recognition {net.describe()}"
     if changes:
         changes["ended"] = [pair for pair in changes["ended"] if set(pair) <= set(nodes)]
-    dot, box = _dot(net, nodes, positions, bloc_name, members, focus, title, changes)
+    dot, box = _dot(net, nodes, positions, bloc_name, members, focus, title, changes, links)
     if route and positions:
         try:  # splines routed around every box, so no line crosses a box it does not end at
             dot = graphviz("neato", ["-n2", "-Tdot"], dot).decode("utf-8")
@@ -229,7 +231,7 @@ def _changes(net: MRANetwork, since) -> dict:
             "ended": sorted(tuple(sorted(e)) for e in before - now)}
 
 
-def _dot(net, nodes, positions, bloc, members, focus, title, changes=None) -> tuple[str, str]:
+def _dot(net, nodes, positions, bloc, members, focus, title, changes=None, links=False) -> tuple[str, str]:
     """The DOT of the diagram without its bloc box, and the box's node statement (or "")."""
     graph = net.graph
     near = set(graph[focus]) if focus else set()
@@ -243,7 +245,10 @@ def _dot(net, nodes, positions, bloc, members, focus, title, changes=None) -> tu
                           height="0.6", fixedsize="true", penwidth="1.2", color='"#4d4d4d"')
     boxed = members if len(members) >= 2 and BLOC_KEY in positions else []
     for code in nodes:
-        dot.add_node(_node(net, code, positions, focus, near))
+        node = _node(net, code, positions, focus, near)
+        if links:
+            node.set("URL", quote(f"#admin-{code}"))
+        dot.add_node(node)
     shown = set(nodes)
     for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
         if a in shown and b in shown:

@@ -46,8 +46,8 @@ def render_command(net, focus, bloc, output, size, dpi, title, since):
     click.echo(f"Wrote {drawing.save(output)}", err=True)
     smallest = drawing.smallest_label()
     if smallest is not None and smallest < 14:
-        click.echo(f"note: on a {size} page the smallest text is {smallest} pt; --focus CODE draws fewer "
-                   "administrations, larger", err=True)
+        click.echo(f"note: on a {size} page the smallest text is {smallest} pt (under 14 pt): this many "
+                   "administrations do not fit a page at reading size; SVG and PDF zoom without loss", err=True)
 
 
 @network_command("export", short_help="Write the graph as GraphML, GEXF (Gephi), node-link JSON or CSV.")

@@ -169,9 +169,17 @@ def terminal_width() -> int:
 
 def write_result(result, fmt: str, output: Path | None, *, raw: bool = False, wide: bool = False) -> None:
     """Write a stamped DataFrame or a report in ``fmt``; the caption goes to standard error."""
-    from ..formatting import Sections, format_frame, format_report, format_sections
+    from ..formatting import Document, Sections, format_frame, format_report, format_sections
 
     width = None if wide or output else terminal_width()
+    if isinstance(result, Document):
+        if isinstance(result.content, bytes) and (output is None or str(output) == "-"):
+            raise click.UsageError(f"--format {fmt} writes a binary file: give -o FILE")
+        if result.caption:
+            click.echo(result.caption, err=True)
+        write_bytes(result.content, output) if isinstance(result.content, bytes) else write_text(result.content,
+                                                                                                output)
+        return
     if isinstance(result, Sections):
         caption, text = result.caption(), format_sections(result, fmt, raw=raw, width=width)
         if fmt == "csv" and len(result) > 1:
@@ -194,6 +202,14 @@ def write_text(text: str, output: Path | None) -> None:
     from .._io import atomic_write_text
 
     atomic_write_text(output, text)
+    click.echo(f"Wrote {output}", err=True)
+
+
+def write_bytes(content: bytes, output: Path) -> None:
+    """Write ``content`` to ``output`` atomically and say so on standard error."""
+    from .._io import atomic_write_bytes
+
+    atomic_write_bytes(output, content)
     click.echo(f"Wrote {output}", err=True)
 
 

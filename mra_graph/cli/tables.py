@@ -8,17 +8,34 @@ import click
 from .options import render_with_progress, table_command
 
 
-@table_command("report", short_help="Overview: the network, its hubs, one coverage, one bloc.",
-               formats=("table", "markdown", "json"))
+@table_command("report", short_help="Overview: the network, its hubs, one coverage, one bloc; or a briefing.",
+               formats=("table", "markdown", "json", "html", "xlsx"))
 @click.option("--focus", metavar="CODE", help="Administration whose coverage is listed (default: the dataset's).")
 @click.option("--bloc", help="Bloc whose internal coverage is shown (default: the dataset's).")
 def report_command(net, focus, bloc):
     """Overview: network size, best-connected administrations, one coverage, one bloc.
 
+    --format html writes a briefing in one self-contained file (diagram, a section per
+    administration, the bloc, a time slider, sortable tables; works offline);
+    --format xlsx a workbook of the same tables (needs -o FILE).
+
     Example:
 
         mra-graph report --as-of 2024-12-31 --view signed
+
+    A briefing to send, and its workbook:
+
+        mra-graph report --format html -o brief.html
+
+        mra-graph report --format xlsx -o brief.xlsx
     """
+    fmt = click.get_current_context().params["fmt"]
+    if fmt in ("html", "xlsx"):
+        from ..briefing import briefing_html, briefing_workbook
+        from ..formatting import Document
+
+        build = briefing_html if fmt == "html" else briefing_workbook
+        return Document(build(net, focus=focus, bloc=bloc), f"Briefing, {net.describe()}")
     from ..report import build_report
 
     return build_report(net, focus=focus, bloc=bloc)
