@@ -121,12 +121,15 @@ class Diagram:
         return self.render("svg").decode("utf-8")
 
 
-def shown_nodes(net: MRANetwork, *, bloc: str | None, focus: str | None) -> list[str]:
-    """The administrations a diagram shows: with any partner, plus the bloc's members; or the focus's 2 hops."""
+def shown_nodes(net: MRANetwork, *, bloc: str | None, focus: str | None, bloc_only: bool = False) -> list[str]:
+    """The administrations a diagram shows: with any partner, plus the bloc's members; or the focus's 2 hops;
+    or (``bloc_only``) the bloc's members and their direct partners."""
     graph = net.graph
     if focus:
         return sorted(nx.single_source_shortest_path_length(graph, focus, cutoff=2))
     members = set(net.bloc_members(bloc)) if bloc else set()
+    if bloc_only:
+        return sorted(members | {p for m in members for p in graph[m]})
     return sorted({n for n, d in graph.degree() if d} | members)
 
 
@@ -134,7 +137,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             positions: dict[str, tuple[float, float]] | None = None, nodes: list[str] | None = None,
             title: str | None = None, route: bool = True,
             extent: tuple[float, float, float, float] | None = None, size: str | None = "slide",
-            dpi: float | None = None, since: str | date | None = None, links: bool = False) -> Diagram:
+            dpi: float | None = None, since: str | date | None = None, links: bool = False,
+            bloc_only: bool = False) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -163,6 +167,9 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         square; the layout is spread to the page's proportions. None: the natural size.
     dpi : float, optional
         PNG resolution (default: 1920 px across for the page's width).
+    bloc_only : bool
+        Only the bloc: its members, their arrangements and their direct outside partners
+        (lines between two outsiders are left out).
     links : bool
         Make each box a link to ``#admin-CODE`` (for a page that has a section per administration).
     since : str or date, optional
@@ -180,7 +187,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     changes = _changes(net, since) if since is not None else None
     if nodes is None:  # what is drawn: see shown_nodes, and both ends of a pair ended since --since
         ended = {code for pair in (changes or {}).get("ended", []) for code in pair}
-        nodes = sorted(set(shown_nodes(net, bloc=bloc_name, focus=focus)) | (ended if not focus else set()))
+        nodes = sorted(set(shown_nodes(net, bloc=bloc_name, focus=focus, bloc_only=bloc_only)) |
+                       (ended if not focus else set()))
     nodes = sorted(nodes)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
     if positions is None:
@@ -191,7 +199,10 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     title = title or f"AEO mutual recognition {net.describe()}"
     if changes:
         changes["ended"] = [pair for pair in changes["ended"] if set(pair) <= set(nodes)]
-    dot, box = _dot(net, nodes, positions, bloc_name, members, focus, title, changes, links)
+    if bloc_only and not bloc_name:
+        raise MRAGraphError("a bloc-only diagram needs a bloc (the dataset names none: give one)")
+    inside = set(members) if bloc_only else None
+    dot, box = _dot(net, nodes, positions, bloc_name, members, focus, title, changes, links, inside)
     if route and positions:
         try:  # splines routed around every box, so no line crosses a box it does not end at
             dot = graphviz("neato", ["-n2", "-Tdot"], dot).decode("utf-8")
@@ -231,7 +242,8 @@ def _changes(net: MRANetwork, since) -> dict:
             "ended": sorted(tuple(sorted(e)) for e in before - now)}
 
 
-def _dot(net, nodes, positions, bloc, members, focus, title, changes=None, links=False) -> tuple[str, str]:
+def _dot(net, nodes, positions, bloc, members, focus, title, changes=None, links=False,
+         inside=None) -> tuple[str, str]:
     """The DOT of the diagram without its bloc box, and the box's node statement (or "")."""
     graph = net.graph
     near = set(graph[focus]) if focus else set()
@@ -251,7 +263,7 @@ def _dot(net, nodes, positions, bloc, members, focus, title, changes=None, links
         dot.add_node(node)
     shown = set(nodes)
     for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
-        if a in shown and b in shown:
+        if a in shown and b in shown and (inside is None or a in inside or b in inside):
             edge = _edge(graph.edges[a, b], a, b, focus, own)
             if changes and frozenset((a, b)) in changes["new"]:  # a gold band on both sides of the line
                 colour = edge.get("color").strip('"')

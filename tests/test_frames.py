@@ -77,6 +77,7 @@ def test_cli_scenario_render_writes_frames_gif_and_html(tmp_path):
     result = CliRunner().invoke(main, ["scenario", str(scenario), "--data", str(data), "--as-of", "2018-06-30",
                                        "--render", str(tmp_path / "out"), "--format", "json"])
     assert result.exit_code == 0, result.output
+    assert "frame 3 of 3 written" in result.stderr  # not a terminal: one line per frame
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == ["animation.gif", "frame-001.png", "frame-001.svg", "frame-002.png", "frame-002.svg",
                      "frame-003.png", "frame-003.svg", "index.html"]  # the baseline and two steps

@@ -239,3 +239,12 @@ def test_an_aamra_line_has_its_own_colour(tiny):
     dot = diagram(tiny, bloc="BLOC", route=False).to_dot()
     assert re.search(r'"AA" -- "CC" \[color="#00827f"', dot)  # BLOCMRA, the bloc's own arrangement
     assert "#e6550d" not in dot.split("</TABLE>")[-1]  # no 'other plurilateral' line in this network
+
+
+def test_bloc_only_shows_the_members_their_partners_and_only_their_lines(tiny_path):
+    net = mra_graph.load(tiny_path, as_of="2018-06-30")
+    dot = diagram(net, bloc="BLOC", bloc_only=True, route=False).to_dot()
+    drawn = set(re.findall(r'^"([A-Z]{2})" \[', dot, flags=re.M))
+    assert drawn == {"AA", "BB", "CC", "FF"}  # the members, and FF, CC's partner; not DD or EE
+    lines = set(re.findall(r'^"([A-Z]{2})" -- "([A-Z]{2})"', dot, flags=re.M))
+    assert lines == {("AA", "BB"), ("AA", "CC"), ("CC", "FF")}

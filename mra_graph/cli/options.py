@@ -217,6 +217,12 @@ def render_with_progress(frames, directory: Path, title: str, bloc: str | None) 
     """Render animation frames into ``directory`` with a progress bar on standard error."""
     from ..frames import render_frames
 
-    with click.progressbar(length=len(frames), label="Rendering frames", file=sys.stderr) as bar:
-        written = render_frames(frames, directory, bloc=bloc, title=title, progress=bar.update)
+    if sys.stderr.isatty():
+        with click.progressbar(length=len(frames), label="Rendering frames", file=sys.stderr) as bar:
+            written = render_frames(frames, directory, bloc=bloc, title=title, progress=bar.update)
+    else:  # a log or a pipe: one line per frame, which a bar cannot give
+        done = iter(range(1, len(frames) + 1))
+        written = render_frames(frames, directory, bloc=bloc, title=title,
+                                progress=lambda _: click.echo(f"frame {next(done)} of {len(frames)} written",
+                                                              err=True))
     click.echo(f"Wrote {len(written.svg)} frames (SVG and PNG), {written.gif} and {written.html}", err=True)
