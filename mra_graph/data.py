@@ -41,7 +41,8 @@ ADMINISTRATIONS_REQUIRED = (
     "code", "name", "programme", "programme_since", "region", "blocs", "source_url",
 )
 ADMINISTRATIONS_OPTIONAL = (
-    "source_title", "aliases", "members", "aeo_count", "aeo_count_year", "notes",
+    "source_title", "aliases", "members", "aeo_count", "aeo_count_year", "latitude", "longitude", "geonames_id",
+    "notes",
 )
 KINDS = ("bilateral", "plurilateral")
 #: Years a data date may fall in: AEO MRAs began in 2007; outside this window a date is a typo.
@@ -182,6 +183,13 @@ def _check_administrations(rows, label, problems) -> None:
                 problem("members", f"'{member}' is not a two-letter country code")
         if row.get("aeo_count") and not row["aeo_count"].isdigit():
             problem("aeo_count", f"'{row['aeo_count']}' is not a whole number")
+        for column, limit in (("latitude", 90), ("longitude", 180)):
+            if row.get(column):
+                try:
+                    if not -limit <= float(row[column]) <= limit:
+                        raise ValueError
+                except ValueError:
+                    problem(column, f"'{row[column]}' is not a {column} in decimal degrees (-{limit} to {limit})")
         if row.get("aeo_count_year") and not _YEAR.match(row["aeo_count_year"]):
             problem("aeo_count_year", f"'{row['aeo_count_year']}' is not a year (YYYY)")
         check_source(row, problem, title_required=False)

@@ -146,3 +146,52 @@ def _split_plain(line: str) -> list[str]:
     """Split a line of Graphviz 'plain' output, honouring double-quoted names."""
     return [token[1:-1].replace('\\"', '"') if token.startswith('"') else token
             for token in re.findall(r'"(?:[^"\\]|\\.)*"|\S+', line)]
+
+
+def geo_layout(net, nodes: list[str], *, scale: float = 9.0, gap: float = 6.0) -> dict[str, tuple[float, float]]:
+    """Positions in points from each administration's capital (``latitude``, ``longitude`` in the data).
+
+    An equirectangular projection (``scale`` points per degree), then boxes nudged apart
+    until none overlaps (``gap`` points between them), so a map stays readable where
+    capitals are close (Europe, South-East Asia). Administrations without coordinates
+    are left out.
+
+    Raises
+    ------
+    MRAGraphError
+        If the data has no coordinates for any of ``nodes``.
+    """
+    from .errors import MRAGraphError
+
+    table = net.administrations.set_index("code")
+    if "latitude" not in table.columns:
+        raise MRAGraphError("the administrations table has no latitude/longitude columns: no map can be drawn")
+    boxes = {}
+    for code in nodes:
+        lat, lon = table.at[code, "latitude"], table.at[code, "longitude"]
+        if lat and lon:
+            boxes[code] = [float(lon) * scale, float(lat) * scale, box_width(net.name_of(code)) * POINTS / 2,
+                           0.6 * POINTS / 2]
+    if not boxes:
+        raise MRAGraphError("no administration shown has coordinates (latitude, longitude): no map can be drawn")
+    codes = sorted(boxes)
+    for _ in range(400):  # push overlapping boxes apart along the axis where they overlap least
+        moved = False
+        for i, a in enumerate(codes):
+            for b in codes[i + 1:]:
+                ax, ay, aw, ah = boxes[a]
+                bx, by, bw, bh = boxes[b]
+                dx, dy = aw + bw + gap - abs(ax - bx), ah + bh + gap - abs(ay - by)
+                if dx > 0 and dy > 0:
+                    moved = True
+                    if dx < dy:
+                        shift = dx / 2 * (1 if ax >= bx else -1)
+                        boxes[a][0] += shift
+                        boxes[b][0] -= shift
+                    else:
+                        shift = dy / 2 * (1 if ay >= by else -1)
+                        boxes[a][1] += shift
+                        boxes[b][1] -= shift
+        if not moved:
+            break
+    return {code: (round(x, 1), round(y, 1)) for code, (x, y, _, _) in boxes.items()}

@@ -24,7 +24,8 @@ import pydot
 
 from ._io import atomic_write_bytes
 from .errors import GraphvizNotFound, MRAGraphError
-from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width, check_complete, graphviz, layout, quote
+from .layout import (BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width, check_complete, geo_layout, graphviz, layout,
+                     quote)
 from .metrics.leverage import bloc_arrangement
 from .network import MRANetwork
 
@@ -138,7 +139,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             title: str | None = None, route: bool = True,
             extent: tuple[float, float, float, float] | None = None, size: str | None = "slide",
             dpi: float | None = None, since: str | date | None = None, links: bool = False,
-            bloc_only: bool = False) -> Diagram:
+            bloc_only: bool = False, geo: bool = False) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -167,6 +168,9 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         square; the layout is spread to the page's proportions. None: the natural size.
     dpi : float, optional
         PNG resolution (default: 1920 px across for the page's width).
+    geo : bool
+        A map: each administration at its capital (the data's latitude and longitude),
+        nudged apart where boxes would overlap; no bloc box (members are where they are).
     bloc_only : bool
         Only the bloc: its members, their arrangements and their direct outside partners
         (lines between two outsiders are left out).
@@ -191,6 +195,10 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
                        (ended if not focus else set()))
     nodes = sorted(nodes)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
+    if positions is None and geo:
+        positions = geo_layout(net, nodes)
+        nodes = [n for n in nodes if n in positions]
+        members = []
     if positions is None:
         try:
             positions = _fill(layout(net.graph, nodes, members, net.name_of), SIZES.get(size or ""))

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import mra_graph
+import mra_graph.layout
 from mra_graph.cli import main
 from mra_graph.errors import GraphvizNotFound
 from mra_graph.render import diagram, quote
@@ -248,3 +249,27 @@ def test_bloc_only_shows_the_members_their_partners_and_only_their_lines(tiny_pa
     assert drawn == {"AA", "BB", "CC", "FF"}  # the members, and FF, CC's partner; not DD or EE
     lines = set(re.findall(r'^"([A-Z]{2})" -- "([A-Z]{2})"', dot, flags=re.M))
     assert lines == {("AA", "BB"), ("AA", "CC"), ("CC", "FF")}
+
+
+def test_geo_layout_puts_administrations_where_their_capitals_are():
+    from mra_graph.layout import geo_layout
+
+    net = mra_graph.load(as_of="2025-12-31")
+    nodes = ["SG", "MY", "JP", "US", "EU", "AU", "GB", "CH"]
+    at = geo_layout(net, nodes)
+    assert at["US"][0] < at["EU"][0] < at["SG"][0] < at["JP"][0]  # west to east
+    assert at["AU"][1] < at["SG"][1] < at["JP"][1] < at["EU"][1]  # south to north
+    for a in nodes:  # no two boxes overlap after the nudging
+        for b in nodes:
+            if a < b:
+                (ax, ay), (bx, by) = at[a], at[b]
+                half = (mra_graph.layout.box_width(net.name_of(a)) + mra_graph.layout.box_width(net.name_of(b))) * 36
+                assert abs(ax - bx) >= half or abs(ay - by) >= 43, (a, b)
+
+
+@pytest.mark.requires_graphviz
+def test_cli_render_a_map(tmp_path):
+    result = CliRunner().invoke(main, ["render", "--as-of", "2025-12-31", "--layout", "geo",
+                                       "-o", str(tmp_path / "map.svg")])
+    assert result.exit_code == 0, result.output
+    assert {"SG", "EU", "US"} <= titles((tmp_path / "map.svg").read_bytes())

@@ -19,10 +19,12 @@ from .tables import _bloc
               help="Page: a 16:9 slide (a PNG 1920 px wide), A4 landscape, a square, or the layout's natural size.")
 @click.option("--dpi", type=click.FloatRange(min=10, max=1200), help="PNG resolution (default: 1920 px across).")
 @click.option("--title", help="Title drawn at the top (default: the date and view).")
+@click.option("--layout", "arrangement", type=click.Choice(("network", "geo")), default="network", show_default=True,
+              help="network: placed by links; geo: a map, each administration at its capital.")
 @click.option("--bloc-only", is_flag=True, help="Only the bloc's members, their arrangements and direct partners.")
 @click.option("--since", type=DateParam(), metavar="DATE",
               help="Highlight pairs that recognise each other since DATE (gold) and mark those ended (red).")
-def render_command(net, focus, bloc, output, size, dpi, title, bloc_only, since):
+def render_command(net, focus, bloc, output, size, dpi, title, arrangement, bloc_only, since):
     """Draw the recognition network as a diagram ready for slides.
 
     Edge colour: grey bilateral, teal the bloc's own arrangement (the AAMRA), orange
@@ -40,7 +42,8 @@ def render_command(net, focus, bloc, output, size, dpi, title, bloc_only, since)
     from ..render import diagram
 
     drawing = diagram(net, bloc=_bloc(net, bloc), focus=focus, title=title, dpi=dpi,
-                      size=None if size == "natural" else size, since=since, bloc_only=bloc_only)
+                      size=None if size == "natural" else size, since=since, bloc_only=bloc_only,
+                      geo=arrangement == "geo")
     if output is None:
         suffix = f"-{net.check_code(focus)}" if focus else ""
         output = Path("outputs") / f"network-{net.as_of_date.isoformat()}-{net.view_name}{suffix}.svg"
