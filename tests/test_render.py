@@ -11,7 +11,8 @@ import mra_graph
 import mra_graph.layout
 from mra_graph.cli import main
 from mra_graph.errors import GraphvizNotFound
-from mra_graph.render import diagram, quote
+from mra_graph.layout import quote
+from mra_graph.render import diagram
 from tests.conftest import ADMINISTRATIONS, MRAS, write_dataset
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny.dot"
