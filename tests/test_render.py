@@ -274,3 +274,24 @@ def test_cli_render_a_map(tmp_path):
                                        "-o", str(tmp_path / "map.svg")])
     assert result.exit_code == 0, result.output
     assert {"SG", "EU", "US"} <= titles((tmp_path / "map.svg").read_bytes())
+
+
+def test_matrix_figure_cells_by_relation(tiny_path):
+    from mra_graph.matrix_figure import matrix_diagram, relation
+
+    net = mra_graph.load(tiny_path, as_of="2018-06-30")
+    assert relation(net, "AA", "BB", "BLOCMRA") == "bilateral" and relation(net, "AA", "CC", "BLOCMRA") == "bloc"
+    assert relation(net, "BB", "CC", "BLOCMRA") == "none"
+    assert relation(net.view("signed"), "BB", "CC", "BLOCMRA") == "signed"  # BB only signed the bloc's MRA
+    dot = matrix_diagram(net, "BLOC").to_dot()
+    assert "Alpha (AA)" in dot and "<B>FF</B>" in dot  # CC's outside partner FF is a column
+
+
+@pytest.mark.requires_graphviz
+def test_cli_render_matrix_is_a_slide(tmp_path):
+    from PIL import Image
+
+    result = CliRunner().invoke(main, ["render", "--as-of", "2025-12-31", "--matrix", "-o", str(tmp_path / "m.png")])
+    assert result.exit_code == 0, result.output
+    with Image.open(tmp_path / "m.png") as image:
+        assert image.width == 1920 and image.height <= 1080

@@ -21,10 +21,11 @@ from .tables import _bloc
 @click.option("--title", help="Title drawn at the top (default: the date and view).")
 @click.option("--layout", "arrangement", type=click.Choice(("network", "geo")), default="network", show_default=True,
               help="network: placed by links; geo: a map, each administration at its capital.")
+@click.option("--matrix", is_flag=True, help="The bloc as a matrix: members down, their partners across.")
 @click.option("--bloc-only", is_flag=True, help="Only the bloc's members, their arrangements and direct partners.")
 @click.option("--since", type=DateParam(), metavar="DATE",
               help="Highlight pairs that recognise each other since DATE (gold) and mark those ended (red).")
-def render_command(net, focus, bloc, output, size, dpi, title, arrangement, bloc_only, since):
+def render_command(net, focus, bloc, output, size, dpi, title, arrangement, matrix, bloc_only, since):
     """Draw the recognition network as a diagram ready for slides.
 
     Edge colour: grey bilateral, teal the bloc's own arrangement (the AAMRA), orange
@@ -41,6 +42,16 @@ def render_command(net, focus, bloc, output, size, dpi, title, arrangement, bloc
     """
     from ..render import diagram
 
+    if matrix:
+        from ..errors import MRAGraphError
+        from ..matrix_figure import matrix_diagram
+
+        if not _bloc(net, bloc):
+            raise MRAGraphError("a matrix needs a bloc (the dataset names none: give --bloc NAME)")
+        drawing = matrix_diagram(net, _bloc(net, bloc), title=title, dpi=dpi, size=None if size == "natural" else size)
+        output = output or Path("outputs") / f"matrix-{net.as_of_date.isoformat()}-{net.view_name}.svg"
+        click.echo(f"Wrote {drawing.save(output)}", err=True)
+        return
     drawing = diagram(net, bloc=_bloc(net, bloc), focus=focus, title=title, dpi=dpi,
                       size=None if size == "natural" else size, since=since, bloc_only=bloc_only,
                       geo=arrangement == "geo")
