@@ -142,12 +142,22 @@ def growth_pass(repeat: int) -> None:
            "Baseline: coverage of one administration on the same data (one network built).")
 
 
-BENCHMARKS = {"a": start_up, "b": coalitions, "c": large_network, "d": frames, "e": growth_pass}
+def animation(repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        one = wall([sys.executable, "-m", "mra_graph", "render", "--as-of", "2024-07-31", "-o",
+                    str(Path(folder) / "one.png")], repeat)
+        whole = wall([sys.executable, "-m", "mra_graph", "scenario", "aamra", "--as-of", "2024-07-31", "--format",
+                      "csv", "--render", str(Path(folder) / "frames")], repeat)
+    report("(f) scenario aamra --render (9 frames, SVG + PNG, GIF, HTML)", whole, one, "<= 3x", whole <= 3 * one,
+           "Baseline: one default render (mra-graph render -o one.png), both from the command line.")
+
+
+BENCHMARKS = {"a": start_up, "b": coalitions, "c": large_network, "d": frames, "e": growth_pass, "f": animation}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="a,b,c,d,e", help="which benchmarks, e.g. a,c")
+    parser.add_argument("--only", default="a,b,c,d,e,f", help="which benchmarks, e.g. a,c")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     args = parser.parse_args()
     repeat = 3 if args.quick else 7

@@ -28,14 +28,14 @@ MIN_CONTRAST = 4.5  # WCAG AA for text
 
 
 def build_dot(net, nodes, positions, bloc, members, focus, title, changes=None, links=False,
-         inside=None) -> tuple[str, str]:
+              inside=None, routes=None) -> tuple[str, str]:
     """The DOT of the diagram without its bloc box, and the box's node statement (or "")."""
     graph = net.graph
     near = set(graph[focus]) if focus else set()
     own = bloc_arrangement(net, bloc) if bloc else None  # the bloc's own arrangement gets the bloc's colour
     dot = pydot.Dot("mra", graph_type="graph", strict=False)
     dot.set("label", _title_and_legend(title, net, focus, own, changes))
-    for key, value in {"labelloc": "t", "fontname": FONT, "outputorder": "edgesfirst", "splines": "true",
+    for key, value in {"labelloc": "t", "fontname": FONT, "outputorder": "edgesfirst", "splines": "true", "esep": "+8",
                        "pad": "0.4", "bgcolor": "white"}.items():
         dot.set(key, quote(value))
     dot.set_node_defaults(shape="box", style='"rounded,filled"', fontname=FONT, fontsize="15",
@@ -50,6 +50,8 @@ def build_dot(net, nodes, positions, bloc, members, focus, title, changes=None, 
     for a, b in sorted(tuple(sorted(e)) for e in graph.edges):
         if a in shown and b in shown and (inside is None or a in inside or b in inside):
             edge = _edge(graph.edges[a, b], a, b, focus, own)
+            if routes and (a, b) in routes:  # a line routed once for every frame of an animation
+                edge.set("pos", quote(routes[(a, b)]))
             if changes and frozenset((a, b)) in changes["new"]:  # a gold band on both sides of the line
                 colour = edge.get("color").strip('"')
                 edge.set("color", quote(f"{NEW_COLOUR}:{colour}:{NEW_COLOUR}"))

@@ -22,9 +22,9 @@ import networkx as nx
 from ._io import atomic_write_bytes, atomic_write_text
 from .network import MRANetwork
 from .layout import layout
-from .render import Diagram, diagram, shown_nodes
+from .render import SIZES, Diagram, _fill, diagram, route_lines, shown_nodes
 
-GIF_WIDTH = 1600  # pixels: enough for a slide, small enough to mail
+GIF_WIDTH = 1280  # pixels: enough for a slide, small enough to mail
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,14 @@ def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = Non
     bloc_name = first.bloc_name(bloc) if bloc else None
     union.add_nodes_from(nodes)
     members = first.bloc_members(bloc_name) if bloc_name else []
-    return sorted(nodes), layout(union, sorted(nodes), members, first.name_of), bloc_name
+    positions = _fill(layout(union, sorted(nodes), members, first.name_of), SIZES["slide"])  # slide-shaped frames
+    return sorted(nodes), positions, bloc_name
 
 
-def _frame_diagram(frames, number, nodes, positions, bloc_name) -> Diagram:
+def _frame_diagram(frames, number, nodes, positions, bloc_name, routes=None) -> Diagram:
     label, net = frames[number - 1]
     return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes, extent=_extent(positions, net),
-                   title=f"Step {number} of {len(frames)}: {label}")
+                   title=f"Step {number} of {len(frames)}: {label}", routes=routes, route=routes is None)
 
 
 def _extent(positions: dict, net: MRANetwork, margin: float = 48.0) -> tuple[float, float, float, float]:
@@ -101,6 +102,9 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
 
     directory = Path(directory)
     nodes, positions, bloc_name = frame_layout(frames, bloc=bloc)
+    shown = set(nodes)
+    pairs = {tuple(sorted(e)) for _, net in frames for e in net.graph.edges if set(e) <= shown}
+    routes = route_lines(frames[0][1], nodes, positions, pairs)  # once, for every frame
     digits = max(3, len(str(len(frames))))
 
     stop = threading.Event()  # set on Ctrl-C: no frame is drawn or written after it
@@ -108,16 +112,17 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
     def draw(number: int):
         if stop.is_set():
             return None
-        drawing = _frame_diagram(frames, number, nodes, positions, bloc_name)
+        drawing = _frame_diagram(frames, number, nodes, positions, bloc_name, routes)
         stem = directory / f"frame-{number:0{digits}d}"
-        svg, png = drawing.render("svg"), drawing.render("png")
+        drawn = drawing.render_all(("svg", "png"))
+        svg, png = drawn["svg"], drawn["png"]
         if stop.is_set():
             return None
         atomic_write_bytes(stem.with_suffix(".svg"), svg)
         atomic_write_bytes(stem.with_suffix(".png"), png)
         with Image.open(io.BytesIO(png)) as image:
             small = image.convert("RGB").resize((GIF_WIDTH, round(image.height * GIF_WIDTH / image.width)),
-                                                Image.Resampling.LANCZOS)
+                                                Image.Resampling.LANCZOS).quantize(colors=128)  # here, in parallel
         if progress:
             progress(1)
         return stem.with_suffix(".svg"), stem.with_suffix(".png"), svg, small

@@ -19,7 +19,7 @@ import networkx as nx
 from ._io import atomic_write_bytes
 from .errors import GraphvizNotFound, MRAGraphError
 from .dot import build_dot
-from .layout import BLOC_SIZE_KEY, POINTS, check_complete, geo_layout, graphviz, layout
+from .layout import BLOC_SIZE_KEY, POINTS, box_width, check_complete, geo_layout, graphviz, layout, quote
 from .network import MRANetwork
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
@@ -62,18 +62,30 @@ class Diagram:
             return self.to_dot().encode("utf-8")
         if fmt not in DIAGRAM_FORMATS:
             raise MRAGraphError(f"unknown diagram format '{fmt}': choose one of {', '.join(DIAGRAM_FORMATS)}")
-        args = ["-n2", f"-T{fmt}"]
+        return self.render_all((fmt,))[fmt]
+
+    def render_all(self, formats: tuple[str, ...]) -> dict[str, bytes]:
+        """The diagram in several formats from one Graphviz run (frames: SVG and PNG at once)."""
+        import tempfile
+
+        args = ["-n2"]
         if self.size:
             width, height = SIZES[self.size]
             args.append(f"-Gsize={width},{height}!")
-            if fmt == "png":
+            if "png" in formats:
                 args.append(f"-Gdpi={self.dpi or round(SLIDE_PIXELS / width, 2)}")
-        elif fmt == "png":
+        elif "png" in formats:
             args.append(f"-Gdpi={self.dpi or 150}")
-        content = check_complete(graphviz("neato", args, self.dot), fmt)
-        if fmt == "svg":
-            content = re.sub(rb'<svg width="[^"]*" height="[^"]*"', b'<svg width="100%"', content, count=1)
-        return content
+        with tempfile.TemporaryDirectory(prefix="mra-graph-") as folder:
+            paths = {fmt: Path(folder) / f"drawing.{fmt}" for fmt in formats}
+            for fmt, path in paths.items():
+                args += [f"-T{fmt}", "-o", str(path)]
+            graphviz("neato", args, self.dot)
+            drawn = {fmt: check_complete(path.read_bytes() if path.exists() else b"", fmt)
+                     for fmt, path in paths.items()}
+        if "svg" in drawn:  # scales to its container: the viewBox stays, the fixed size goes
+            drawn["svg"] = re.sub(rb'<svg width="[^"]*" height="[^"]*"', b'<svg width="100%"', drawn["svg"], count=1)
+        return drawn
 
     def smallest_label(self) -> float | None:
         """The smallest label's size in points once the drawing is scaled to its ``size`` (None: natural size)."""
@@ -124,7 +136,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             title: str | None = None, route: bool = True,
             extent: tuple[float, float, float, float] | None = None, size: str | None = "slide",
             dpi: float | None = None, since: str | date | None = None, links: bool = False,
-            bloc_only: bool = False, geo: bool = False) -> Diagram:
+            bloc_only: bool = False, geo: bool = False, routes: dict | None = None) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -153,6 +165,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         square; the layout is spread to the page's proportions. None: the natural size.
     dpi : float, optional
         PNG resolution (default: 1920 px across for the page's width).
+    routes : dict, optional
+        ``(a, b) -> spline`` lines already routed (by :func:`route_lines`), used as they are.
     geo : bool
         A map: each administration at its capital (the data's latitude and longitude),
         nudged apart where boxes would overlap; no bloc box (members are where they are).
@@ -195,8 +209,12 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     if bloc_only and not bloc_name:
         raise MRAGraphError("a bloc-only diagram needs a bloc (the dataset names none: give one)")
     inside = set(members) if bloc_only else None
-    dot, box = build_dot(net, nodes, positions, bloc_name, members, focus, title, changes, links, inside)
-    if route and positions:
+    dot, box = build_dot(net, nodes, positions, bloc_name, members, focus, title, changes, links, inside, routes)
+    if routes is not None and extent:  # lines routed already; two invisible corners give every frame one canvas
+        corners = "".join(f'\t"corner {i}" [shape=point, style=invis, width=0.01, pos="{x:.1f},{y:.1f}!"];\n'
+                          for i, (x, y) in enumerate(((extent[0], extent[1]), (extent[2], extent[3]))))
+        dot = dot.replace("{", "{\n" + corners, 1)
+    elif route and positions:
         try:  # splines routed around every box, so no line crosses a box it does not end at
             dot = graphviz("neato", ["-n2", "-Tdot"], dot).decode("utf-8")
         except GraphvizNotFound:
@@ -208,6 +226,30 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     if box:  # added after routing: the bloc's box is background, not an obstacle
         dot = dot.replace("{", "{\n\t" + box, 1)
     return Diagram(dot, title, size, dpi)
+
+
+def route_lines(net: MRANetwork, nodes: list[str], positions: dict, pairs) -> dict:
+    """Route every line of ``pairs`` around the boxes of ``nodes`` once: ``(a, b) -> spline``.
+
+    For animations: the union of every frame's lines is routed in one Graphviz run, and
+    each frame draws its own lines along those routes.
+    """
+    lines = ['graph routes {', 'graph [splines=true, esep="+8"];', 'node [shape=box, fixedsize=true, height=0.6];']
+    lines += [f'{quote(n)} [width={box_width(net.name_of(n)):.2f}, pos="{positions[n][0]},{positions[n][1]}!"];'
+              for n in nodes]
+    lines += [f"{quote(a)} -- {quote(b)};" for a, b in sorted(pairs)]
+    routed = graphviz("neato", ["-n2", "-Tdot"], "\n".join(lines + ["}"])).decode("utf-8")
+    found = re.findall(r'"?([^"\s]+)"?\s+--\s+"?([^"\s]+)"?\s*\[[^\]]*?pos="([^"]+)"', routed, flags=re.S)
+    # Graphviz moves the drawing so its corner is at 0,0: move the lines back to the boxes' own coordinates.
+    first = nodes[0]
+    at = re.search(r'(?:^|\s)"?%s"?\s*\[[^\]]*?pos="([-\d.]+),([-\d.]+)' % re.escape(first), routed, flags=re.S)
+    dx, dy = (positions[first][0] - float(at.group(1)), positions[first][1] - float(at.group(2))) if at else (0, 0)
+
+    def moved(spline: str) -> str:
+        points = spline.replace("\\\n", "").split()
+        return " ".join(f"{float(x) + dx:.1f},{float(y) + dy:.1f}" for x, y in (p.split(",")[-2:] for p in points))
+
+    return {tuple(sorted((a, b))): moved(spline) for a, b, spline in found}
 
 
 def _fill(positions: dict, page: tuple[float, float] | None) -> dict:

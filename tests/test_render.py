@@ -295,3 +295,15 @@ def test_cli_render_matrix_is_a_slide(tmp_path):
     assert result.exit_code == 0, result.output
     with Image.open(tmp_path / "m.png") as image:
         assert image.width == 1920 and image.height <= 1080
+
+
+@pytest.mark.requires_graphviz
+def test_animation_frames_route_their_lines_around_the_boxes_too(tmp_path):
+    from mra_graph.frames import render_frames
+
+    net = mra_graph.load(as_of="2025-03-01")
+    frames = [("2016", net.as_of("2016-12-31")), ("2025", net)]
+    written = render_frames(frames, tmp_path / "f", bloc="ASEAN", workers=1)
+    for svg in written.svg:
+        boxes, lines = _boxes_and_lines(svg.read_bytes())
+        assert len(lines) > 20 and _crossings(svg.read_bytes()) == []
