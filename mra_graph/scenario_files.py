@@ -5,7 +5,7 @@ The format is documented in :mod:`mra_graph.scenarios`.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -44,6 +44,7 @@ class Scenario:
     as_of: date | None
     bloc: str | None
     steps: tuple[Step, ...]
+    source: str = ""  # the file it was read from, for messages
 
 
 def load_scenario(source: str | Path, net: "MRANetwork | None" = None) -> Scenario:
@@ -72,7 +73,7 @@ def load_scenario(source: str | Path, net: "MRANetwork | None" = None) -> Scenar
         raise ScenarioError(f"{path}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ScenarioError(f"{path}: not valid TOML: {error}") from None
-    return _parse(document, str(path), defaults.bloc)
+    return replace(_parse(document, str(path), defaults.bloc), source=str(path))
 
 
 def _bundled_defaults():

@@ -93,7 +93,9 @@ def scenario_networks(net: MRANetwork, scenario: Scenario) -> list[tuple[Step, M
             after = current if step.kind == "baseline" else _apply(current, step, f"{scenario.name}: {step.label}",
                                                                    scenario.bloc)
         except MRAGraphError as error:
-            raise ScenarioError(f"scenario {scenario.name}, step {number} ('{step.label}'): {error}") from None
+            where = scenario.source or f"scenario {scenario.name}"
+            key = f", key '{step.event}'" if step.event in EVENTS else ""
+            raise ScenarioError(f"{where}: step {number} ('{step.label}'){key}: {error}") from None
         results.append((step, current, after))
         current = after
     return results

@@ -53,7 +53,8 @@ class WhatIf:
         if len(parties) < 2:
             raise MRAGraphError(f"arrangement '{arrangement}' needs at least two different parties")
         if arrangement in set(self._dataset.mras["arrangement"]):
-            raise MRAGraphError(f"arrangement '{arrangement}' already exists: use with_members to join it")
+            raise MRAGraphError(f"arrangement '{arrangement}' already exists: to add parties to it, use a 'join' "
+                                "step (with_members in the library)")
         kind = "bilateral" if len(parties) == 2 else "plurilateral"
         name = name or " – ".join(self.name_of(code) for code in parties) + " AEO MRA (hypothetical)"
         return self._with_rows(arrangement, name, kind, parties, effective, label)

@@ -40,29 +40,32 @@ def render_command(net, focus, bloc, output, size, dpi, title, arrangement, matr
 
         mra-graph render --since 2022-06-07 -o outputs/changes.png
     """
-    from ..render import diagram
-
-    if matrix:
-        from ..errors import MRAGraphError
-        from ..matrix_figure import matrix_diagram
-
-        if not _bloc(net, bloc):
-            raise MRAGraphError("a matrix needs a bloc (the dataset names none: give --bloc NAME)")
-        drawing = matrix_diagram(net, _bloc(net, bloc), title=title, dpi=dpi, size=None if size == "natural" else size)
-        output = output or Path("outputs") / f"matrix-{net.as_of_date.isoformat()}-{net.view_name}.svg"
-        click.echo(f"Wrote {drawing.save(output)}", err=True)
-        return
-    drawing = diagram(net, bloc=_bloc(net, bloc), focus=focus, title=title, dpi=dpi,
-                      size=None if size == "natural" else size, since=since, bloc_only=bloc_only,
-                      geo=arrangement == "geo")
-    if output is None:
-        suffix = f"-{net.check_code(focus)}" if focus else ""
-        output = Path("outputs") / f"network-{net.as_of_date.isoformat()}-{net.view_name}{suffix}.svg"
+    page = None if size == "natural" else size
+    drawing, stem = _drawing(net, _bloc(net, bloc), focus, matrix, title=title, dpi=dpi, size=page, since=since,
+                             bloc_only=bloc_only, geo=arrangement == "geo")
+    output = output or Path("outputs") / stem.format(f"{net.as_of_date.isoformat()}-{net.view_name}")
     click.echo(f"Wrote {drawing.save(output)}", err=True)
     smallest = drawing.smallest_label()
     if smallest is not None and smallest < 14:
         click.echo(f"note: on a {size} page the smallest text is {smallest} pt (under 14 pt): this many "
                    "administrations do not fit a page at reading size; SVG and PDF zoom without loss", err=True)
+
+
+def _drawing(net, bloc: str | None, focus: str | None, matrix: bool, **options):
+    """The figure asked for (a matrix, or the network) and its default file name, with {} for date and view."""
+    from ..errors import MRAGraphError
+
+    if matrix:
+        from ..matrix_figure import matrix_diagram
+
+        if not bloc:
+            raise MRAGraphError("a matrix needs a bloc (the dataset names none: give --bloc NAME)")
+        keep = {k: options[k] for k in ("title", "dpi", "size")}
+        return matrix_diagram(net, bloc, **keep), "matrix-{}.svg"
+    from ..render import diagram
+
+    suffix = f"-{net.check_code(focus)}" if focus else ""
+    return diagram(net, bloc=bloc, focus=focus, **options), "network-{}" + suffix + ".svg"
 
 
 @network_command("export", short_help="Write the graph as GraphML, GEXF (Gephi), node-link JSON or CSV.")
