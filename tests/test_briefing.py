@@ -124,3 +124,40 @@ def datetime_at(day):
     from datetime import datetime
 
     return datetime(day.year, day.month, day.day)
+
+
+FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox")
+# A profile that sends every request to a closed local port, so the page shows only what it carries.
+OFFLINE_PROFILE = """\
+user_pref("network.proxy.type", 1);
+user_pref("network.proxy.http", "127.0.0.1");
+user_pref("network.proxy.http_port", 9);
+user_pref("network.proxy.ssl", "127.0.0.1");
+user_pref("network.proxy.ssl_port", 9);
+user_pref("network.proxy.allow_hijacking_localhost", true);
+user_pref("app.update.enabled", false);
+user_pref("datareporting.policy.dataSubmissionEnabled", false);
+user_pref("toolkit.telemetry.enabled", false);
+user_pref("browser.shell.checkDefaultBrowser", false);
+"""
+
+
+@pytest.mark.skipif(not FIREFOX, reason="Firefox is not installed: 'sudo apt-get install firefox-esr' (.ci/run does)")
+@pytest.mark.requires_graphviz
+def test_firefox_draws_the_page_too(page, tmp_path):
+    import os
+    import subprocess
+
+    from PIL import Image
+
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    (profile / "user.js").write_text(OFFLINE_PROFILE, encoding="utf-8")
+    shot = tmp_path / "firefox.png"
+    subprocess.run([FIREFOX, "--headless", "--no-remote", "--profile", str(profile), "--window-size=1200,800",
+                    "--screenshot", str(shot), page.as_uri()], check=True, timeout=180, capture_output=True,
+                   env={**os.environ, "HOME": str(tmp_path), "MOZ_CRASHREPORTER_DISABLE": "1"})
+    with Image.open(shot) as image:
+        assert image.size == (1200, 800)
+        red, green, blue = image.convert("RGB").getpixel((10, 10))  # the teal header band
+        assert (red, green, blue) == (0, 130, 127)
