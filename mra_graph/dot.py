@@ -14,6 +14,7 @@ from pathlib import Path
 import pydot
 
 from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width, quote
+from .slide import COMPACT_FONT, COMPACT_HEIGHT, COMPACT_WIDTH
 from .metrics.leverage import bloc_arrangement
 from .network import MRANetwork
 
@@ -28,21 +29,21 @@ MIN_CONTRAST = 4.5  # WCAG AA for text
 
 
 def build_dot(net, nodes, positions, bloc, members, focus, title, changes=None, links=False,
-              inside=None, routes=None) -> tuple[str, str]:
+              inside=None, routes=None, compact=False) -> tuple[str, str]:
     """The DOT of the diagram without its bloc box, and the box's node statement (or "")."""
     graph = net.graph
     near = set(graph[focus]) if focus else set()
     own = bloc_arrangement(net, bloc) if bloc else None  # the bloc's own arrangement gets the bloc's colour
     dot = pydot.Dot("mra", graph_type="graph", strict=False)
-    dot.set("label", _title_and_legend(title, net, focus, own, changes))
-    for key, value in {"labelloc": "t", "fontname": FONT, "outputorder": "edgesfirst", "splines": "true", "esep": "+8",
+    dot.set("label", _title_and_legend(title, net, focus, own, changes, compact))
+    for key, value in {"labelloc": "t", "fontname": FONT, "outputorder": "edgesfirst", "splines": "true", "esep": "+5",
                        "pad": "0.4", "bgcolor": "white"}.items():
         dot.set(key, quote(value))
     dot.set_node_defaults(shape="box", style='"rounded,filled"', fontname=FONT, fontsize="15",
                           height="0.6", fixedsize="true", penwidth="1.2", color='"#4d4d4d"')
     boxed = members if len(members) >= 2 and BLOC_KEY in positions else []
     for code in nodes:
-        node = _node(net, code, positions, focus, near)
+        node = _node(net, code, positions, focus, near, compact)
         if links:
             node.set("URL", quote(f"#admin-{code}"))
         dot.add_node(node)
@@ -63,12 +64,15 @@ def build_dot(net, nodes, positions, bloc, members, focus, title, changes=None, 
     return dot.to_string(), (_bloc_box(bloc, positions).to_string() + "\n") if boxed else ""
 
 
-def _node(net, code, positions, focus, near) -> pydot.Node:
+def _node(net, code, positions, focus, near, compact=False) -> pydot.Node:
     degree = net.graph.degree(code)
     fill = FILLS[min(degree // 3 + (degree > 0), len(FILLS) - 1)]
-    attributes = {"label": quote(f"{net.name_of(code)}\n{code} · {degree}"), "width": str(box_width(net.name_of(code))),
-                  "fillcolor": quote(fill),
+    label, width = (f"{code}\n{degree}", COMPACT_WIDTH) if compact else \
+        (f"{net.name_of(code)}\n{code} · {degree}", box_width(net.name_of(code)))
+    attributes = {"label": quote(label), "width": str(width), "fillcolor": quote(fill),
                   "tooltip": quote(f"{net.name_of(code)} ({code}): {degree} partner{'' if degree == 1 else 's'}")}
+    if compact:
+        attributes.update(height=str(COMPACT_HEIGHT), fontsize=str(COMPACT_FONT))
     if code in positions:
         attributes["pos"] = quote("%s,%s!" % positions[code])
     if degree == 0:
@@ -133,13 +137,13 @@ def _bloc_box(bloc, positions) -> pydot.Node:
 
 
 def _title_and_legend(title: str, net: MRANetwork, focus: str | None, own: str | None = None,
-                      changes: dict | None = None) -> str:
+                      changes: dict | None = None, compact: bool = False) -> str:
     def esc(text: str) -> str:
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
     def key(colour: str, dash: str, text: str) -> str:
         return (f'<TD ALIGN="RIGHT"><FONT COLOR="{colour}" POINT-SIZE="22"><B>{dash}</B></FONT></TD>'
-                f'<TD ALIGN="LEFT"><FONT POINT-SIZE="15">{esc(text)}</FONT></TD>')
+                f'<TD ALIGN="LEFT"><FONT POINT-SIZE="16">{esc(text)}</FONT></TD>')
 
     subtitle = (f"{esc(net.name_of(focus))} ({focus}): its partners (bold) and their partners (dashed boxes). "
                 "Two hops is network reach, not recognition."
@@ -159,10 +163,15 @@ def _title_and_legend(title: str, net: MRANetwork, focus: str | None, own: str |
         keys.append(key(NEW_COLOUR, "━━━", f"new since {changes['since']}"))
         if changes["ended"]:
             keys.append(key(ENDED_COLOUR, "- - -", f"ended since {changes['since']}"))
-    span = f'COLSPAN="{2 * len(keys)}"'
-    rows = (f'<TR><TD {span}><FONT POINT-SIZE="26"><B>{esc(title)}</B></FONT></TD></TR>'
-            f'<TR><TD {span}><FONT POINT-SIZE="15">{subtitle}</FONT></TD></TR>'
-            f"<TR>{''.join(keys)}</TR>"
-            f'<TR><TD {span}><FONT POINT-SIZE="13">Box: name, code · number of partners; darker = more '
-            f"partners. {source}</FONT></TD></TR>")
-    return f'<<TABLE BORDER="0" CELLSPACING="4">{rows}</TABLE>>'
+    box_key = "Box: code and number of partners (the name shows on hover)" if compact \
+        else "Box: name, code · number of partners"
+    rows_of_keys = [keys[i:i + 4] for i in range(0, len(keys), 4)]  # four to a row: the legend stays narrow
+    span = f'COLSPAN="{2 * max(len(row) for row in rows_of_keys)}"'
+    head, _, tail = title.partition(", view: ")  # the date on one line, the view under it
+    rows = (f'<TR><TD {span}><FONT POINT-SIZE="26"><B>{esc(head)}</B></FONT></TD></TR>'
+            + (f'<TR><TD {span}><FONT POINT-SIZE="18">view: {esc(tail)}</FONT></TD></TR>' if tail else "")
+            + f'<TR><TD {span}><FONT POINT-SIZE="16">{subtitle}</FONT></TD></TR>'
+            + "".join(f"<TR>{''.join(row)}</TR>" for row in rows_of_keys)
+            + f'<TR><TD {span}><FONT POINT-SIZE="16">{box_key}; darker = more partners.</FONT></TD></TR>'
+            + f'<TR><TD {span}><FONT POINT-SIZE="16">{source}</FONT></TD></TR>')
+    return f'<<TABLE BORDER="0" CELLSPACING="2">{rows}</TABLE>>'

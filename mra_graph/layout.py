@@ -85,22 +85,25 @@ def box_width(name: str) -> float:
 BLOC_MARGIN = (24.0, 60.0)  # points around the members, room for the bloc's label on top
 
 
-def layout(graph: nx.Graph, nodes: list[str], members: list[str], name_of) -> dict[str, tuple[float, float]]:
+def layout(graph: nx.Graph, nodes: list[str], members: list[str], name_of,
+           width_of=None) -> dict[str, tuple[float, float]]:
     """Positions in points for ``nodes`` of ``graph``, computed by Graphviz neato (deterministic).
 
-    ``name_of(code)`` gives the label whose length sets each box's width.
+    ``name_of(code)`` gives the label whose length sets each box's width (``width_of(code)``,
+    in inches, overrides it: compact boxes for a slide).
 
     The bloc's ``members`` are laid out first, among themselves; the rest is then
     laid out with the bloc as one large box, so no outsider lands inside it. The
     box itself is returned under the key ``BLOC_KEY`` as (centre x, centre y) and
     its size under ``BLOC_SIZE_KEY``.
     """
+    width_of = width_of or (lambda code: box_width(name_of(code)))
     members = [m for m in members if m in nodes]
     if len(members) < 2:
-        return _neato(name_of, nodes, graph.subgraph(nodes).edges, {})
-    inner = _neato(name_of, members, graph.subgraph(members).edges, {}, springs=members)
+        return _neato(width_of, nodes, graph.subgraph(nodes).edges, {})
+    inner = _neato(width_of, members, graph.subgraph(members).edges, {}, springs=members)
     xs, ys = [inner[m][0] for m in members], [inner[m][1] for m in members]
-    half_width = max(box_width(name_of(m)) for m in members) * POINTS / 2
+    half_width = max(width_of(m) for m in members) * POINTS / 2
     width = max(xs) - min(xs) + 2 * (half_width + BLOC_MARGIN[0])
     height = max(ys) - min(ys) + 0.6 * POINTS + 2 * BLOC_MARGIN[0] + BLOC_MARGIN[1]
     outside = [n for n in nodes if n not in members]
@@ -110,7 +113,7 @@ def layout(graph: nx.Graph, nodes: list[str], members: list[str], name_of) -> di
         a, b = (BLOC_KEY if a in inside else a), (BLOC_KEY if b in inside else b)
         if a != b:
             edges.add(tuple(sorted((a, b))))
-    outer = _neato(name_of, outside + [BLOC_KEY], sorted(edges), {BLOC_KEY: (width / POINTS, height / POINTS)})
+    outer = _neato(width_of, outside + [BLOC_KEY], sorted(edges), {BLOC_KEY: (width / POINTS, height / POINTS)})
     cx, cy = outer[BLOC_KEY]
     mx, my = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2 + BLOC_MARGIN[1] / 2
     positions = {n: outer[n] for n in outside}
@@ -123,11 +126,11 @@ def layout(graph: nx.Graph, nodes: list[str], members: list[str], name_of) -> di
 BLOC_KEY, BLOC_SIZE_KEY = "__bloc__", "__bloc_size__"  # never administration codes
 
 
-def _neato(name_of, nodes, edges, sizes, springs=()) -> dict[str, tuple[float, float]]:
+def _neato(width_of, nodes, edges, sizes, springs=()) -> dict[str, tuple[float, float]]:
     lines = ["graph layout {", 'graph [overlap="prism", overlap_scaling="-4", sep="+18", start="7", '
              'splines="false", mode="major"];', 'node [shape="box", height="0.6", fixedsize="true"];']
     for n in nodes:
-        width, height = sizes.get(n, (box_width(name_of(n)), 0.6))
+        width, height = sizes.get(n, (width_of(n), 0.6))
         lines.append(f'{quote(n)} [width="{width:.2f}", height="{height:.2f}"];')
     lines += [f'{quote(a)} -- {quote(b)} [len="2.2"];' for a, b in sorted(tuple(sorted(e)) for e in edges)]
     for i, a in enumerate(springs):
@@ -174,24 +177,40 @@ def geo_layout(net, nodes: list[str], *, scale: float = 9.0, gap: float = 6.0) -
                            0.6 * POINTS / 2]
     if not boxes:
         raise MRAGraphError("no administration shown has coordinates (latitude, longitude): no map can be drawn")
-    codes = sorted(boxes)
-    for _ in range(400):  # push overlapping boxes apart along the axis where they overlap least
-        moved = False
-        for i, a in enumerate(codes):
-            for b in codes[i + 1:]:
-                ax, ay, aw, ah = boxes[a]
-                bx, by, bw, bh = boxes[b]
-                dx, dy = aw + bw + gap - abs(ax - bx), ah + bh + gap - abs(ay - by)
-                if dx > 0 and dy > 0:
-                    moved = True
-                    if dx < dy:
-                        shift = dx / 2 * (1 if ax >= bx else -1)
-                        boxes[a][0] += shift
-                        boxes[b][0] -= shift
-                    else:
-                        shift = dy / 2 * (1 if ay >= by else -1)
-                        boxes[a][1] += shift
-                        boxes[b][1] -= shift
-        if not moved:
-            break
+    separate(boxes, gap)
     return {code: (round(x, 1), round(y, 1)) for code, (x, y, _, _) in boxes.items()}
+
+
+def separate(boxes: dict[str, list[float]], gap: float, *, fixed=frozenset(), rounds: int = 300) -> None:
+    """Nudge ``boxes`` (code -> [x, y, half width, half height], points) apart until none overlaps.
+
+    Every round, each overlapping pair moves apart along the axis where it overlaps
+    least, half each (the whole way for a box whose partner is in ``fixed``, which
+    never moves); all pairs at once, with numpy.
+    """
+    import numpy as np
+
+    codes = sorted(boxes)
+    if len(codes) < 2:
+        return
+    box = np.array([boxes[c] for c in codes], dtype=float)
+    movable = np.array([c not in fixed for c in codes])
+    order = np.arange(len(codes))
+    tie = np.where(order[:, None] > order[None, :], 1.0, -1.0)  # same centre: the later code goes right/up
+    for _ in range(rounds):
+        dx = box[:, None, 0] - box[None, :, 0]
+        dy = box[:, None, 1] - box[None, :, 1]
+        over_x = box[:, None, 2] + box[None, :, 2] + gap - np.abs(dx)
+        over_y = box[:, None, 3] + box[None, :, 3] + gap - np.abs(dy)
+        clash = (over_x > 1e-6) & (over_y > 1e-6) & (movable[:, None] | movable[None, :])
+        np.fill_diagonal(clash, False)
+        if not clash.any():
+            break
+        share = np.where(movable[None, :], 0.5, 1.0)  # how much of the overlap box i takes on
+        along_x = clash & (over_x < over_y)
+        along_y = clash & ~(over_x < over_y)
+        sign_x, sign_y = np.where(dx != 0, np.sign(dx), tie), np.where(dy != 0, np.sign(dy), tie)
+        box[:, 0] += np.where(movable, (np.where(along_x, sign_x * over_x, 0) * share).sum(axis=1), 0)
+        box[:, 1] += np.where(movable, (np.where(along_y, sign_y * over_y, 0) * share).sum(axis=1), 0)
+    for code, row in zip(codes, box):
+        boxes[code][0], boxes[code][1] = float(row[0]), float(row[1])

@@ -19,6 +19,7 @@ import networkx as nx
 from ._io import atomic_write_bytes
 from .errors import GraphvizNotFound, MRAGraphError
 from .dot import build_dot
+from .slide import COMPACT_ABOVE, COMPACT_FONT, compact_layout
 from .layout import BLOC_SIZE_KEY, POINTS, box_width, check_complete, geo_layout, graphviz, layout, quote
 from .network import MRANetwork
 
@@ -41,6 +42,7 @@ class Diagram:
     title: str
     size: str | None = "slide"
     dpi: float | None = None
+    smallest_text: float = 15.0  # points, before the drawing is fitted to its page
 
     def to_dot(self) -> str:
         """The DOT source, portable: ``neato -n2 -Tpng`` draws it as mra-graph does; plain ``dot`` and
@@ -94,7 +96,7 @@ class Diagram:
             return None
         width, height = SIZES[self.size]
         scale = min(width * POINTS / float(found.group(1)), height * POINTS / float(found.group(2)))
-        return round(13 * scale, 1)  # 13 pt: the legend's footnote, the smallest text drawn
+        return round(self.smallest_text * scale, 1)
 
     def save(self, path: str | Path) -> Path:
         """Write the diagram to ``path``; the format follows its extension (.svg .png .pdf .dot).
@@ -194,10 +196,16 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
                        (ended if not focus else set()))
     nodes = sorted(nodes)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
+    compact = positions is None and not geo and size is not None and len(nodes) > COMPACT_ABOVE
     if positions is None and geo:
         positions = geo_layout(net, nodes)
         nodes = [n for n in nodes if n in positions]
         members = []
+    if compact:
+        try:
+            positions = compact_layout(net.graph, nodes, members, SIZES[size])
+        except GraphvizNotFound:
+            positions = {}
     if positions is None:
         try:
             positions = _fill(layout(net.graph, nodes, members, net.name_of), SIZES.get(size or ""))
@@ -209,7 +217,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     if bloc_only and not bloc_name:
         raise MRAGraphError("a bloc-only diagram needs a bloc (the dataset names none: give one)")
     inside = set(members) if bloc_only else None
-    dot, box = build_dot(net, nodes, positions, bloc_name, members, focus, title, changes, links, inside, routes)
+    dot, box = build_dot(net, nodes, positions, bloc_name, members, focus, title, changes, links, inside, routes,
+                         compact)
     if routes is not None and extent:  # lines routed already; two invisible corners give every frame one canvas
         corners = "".join(f'\t"corner {i}" [shape=point, style=invis, width=0.01, pos="{x:.1f},{y:.1f}!"];\n'
                           for i, (x, y) in enumerate(((extent[0], extent[1]), (extent[2], extent[3]))))
@@ -225,7 +234,28 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             dot = re.sub(r'\n\t\tl(?:p="[^"]*"|height=[^,\]]*|width=[^,\]]*),?', "", dot)  # the title, placed anew
     if box:  # added after routing: the bloc's box is background, not an obstacle
         dot = dot.replace("{", "{\n\t" + box, 1)
-    return Diagram(dot, title, size, dpi)
+    if size and routes is None:
+        dot = _pad_to_page(dot, SIZES[size])
+    return Diagram(dot, title, size, dpi, COMPACT_FONT if compact else 15.0)
+
+
+def _pad_to_page(dot: str, page: tuple[float, float]) -> str:
+    """Two invisible points widen (or heighten) the drawing to the page's proportions, so a slide-size PNG
+    is a full slide; nothing moves or shrinks, the margins grow."""
+    found = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', dot)
+    if not found:
+        return dot
+    x0, y0, x1, y1 = map(float, found.groups())
+    width, height, target = x1 - x0, y1 - y0, page[0] / page[1]
+    if width / height < target:
+        grow = (target * height - width) / 2
+        corners = ((x0 - grow, y0), (x1 + grow, y0))
+    else:
+        grow = width / target - height
+        corners = ((x0, y0 - grow), (x1, y0 - grow))
+    points = "".join(f'\t"page corner {i}" [shape=point, style=invis, width=0.01, pos="{x:.1f},{y:.1f}!"];\n'
+                     for i, (x, y) in enumerate(corners))
+    return dot.replace("{", "{\n" + points, 1)
 
 
 def route_lines(net: MRANetwork, nodes: list[str], positions: dict, pairs) -> dict:

@@ -1,0 +1,96 @@
+"""Fitting a network to a page at reading size: compact boxes, the layout squeezed to the page, then untangled.
+
+A slide holds a few dozen boxes at 14 pt only if each box is small: where a figure
+shows more than :data:`COMPACT_ABOVE` administrations, each box holds its code and
+partner count (the name is in the SVG's tooltip), the layout is scaled to the page's
+usable area, and boxes are then nudged apart until none overlaps; the bloc's box is
+drawn around its members and no outsider is left inside it.
+"""
+from __future__ import annotations
+
+from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, layout, separate
+
+COMPACT_ABOVE = 12  # more boxes than this on a page: codes, not names
+COMPACT_WIDTH, COMPACT_HEIGHT = 0.62, 0.6  # inches: "SG" over "12"
+COMPACT_FONT = 16  # points: 14 or more once the drawing is fitted to the page
+TITLE_BAND = 140.0  # points at the top for the title (two lines) and the legend (four or five)
+GAP = 16.0  # points between boxes: room for lines to pass
+BLOC_PAD, BLOC_LABEL = 16.0, 28.0  # points around the members, and above them for the bloc's name
+
+
+def compact_layout(graph, nodes: list[str], members: list[str], page: tuple[float, float]) -> dict:
+    """Positions (points) for compact boxes filling ``page`` (inches), with the bloc's box if any.
+
+    Returns the same form as :func:`mra_graph.layout.layout`: ``code -> (x, y)`` and,
+    with two or more members, ``BLOC_KEY`` (centre) and ``BLOC_SIZE_KEY`` (width, height).
+    """
+    members = [m for m in members if m in nodes]
+    start = layout(graph, nodes, members, None, width_of=lambda code: COMPACT_WIDTH)
+    width, height = page[0] * POINTS - 2 * GAP, page[1] * POINTS - TITLE_BAND
+    half = (COMPACT_WIDTH * POINTS / 2, COMPACT_HEIGHT * POINTS / 2)
+    for shrink in (1.0, 0.9, 0.8, 0.7, 0.6):
+        boxes = _squeezed(start, nodes, width * shrink - 2 * half[0], height * shrink - 2 * half[1], half)
+        bloc = _untangle(boxes, members)
+        x0, y0, x1, y1 = _extent(boxes, bloc)
+        if x1 - x0 <= width and y1 - y0 <= height:
+            break
+    dx, dy = GAP - x0, GAP - y0  # into positive coordinates, as Graphviz draws them (nothing is then moved)
+    positions = {code: (round(x + dx, 1), round(y + dy, 1)) for code, (x, y, _, _) in boxes.items()}
+    if bloc:
+        (bx0, by0, bx1, by1) = bloc
+        positions[BLOC_KEY] = (round((bx0 + bx1) / 2 + dx, 1), round((by0 + by1) / 2 + dy, 1))
+        positions[BLOC_SIZE_KEY] = (round(bx1 - bx0, 1), round(by1 - by0, 1))
+    return positions
+
+
+def _squeezed(start: dict, nodes: list[str], width: float, height: float, half) -> dict:
+    """Box centres scaled (each axis on its own) so that they span ``width`` x ``height``."""
+    xs, ys = [start[n][0] for n in nodes], [start[n][1] for n in nodes]
+    sx = width / ((max(xs) - min(xs)) or 1.0)
+    sy = height / ((max(ys) - min(ys)) or 1.0)
+    return {n: [(start[n][0] - min(xs)) * sx, (start[n][1] - min(ys)) * sy, *half] for n in nodes}
+
+
+def _untangle(boxes: dict, members: list[str]) -> tuple[float, float, float, float] | None:
+    """Separate the boxes; then keep outsiders out of the bloc's box (drawn around the members)."""
+    separate(boxes, GAP)
+    if len(members) < 2:
+        return None
+    for _ in range(20):
+        bloc = _bloc_rectangle(boxes, members)
+        inside = [code for code in boxes if code not in members and _overlaps(boxes[code], bloc)]
+        if not inside:
+            return bloc
+        for code in inside:  # out through the nearest side
+            x, y, w, h = boxes[code]
+            moves = [(bloc[0] - GAP - w - x, 0), (bloc[2] + GAP + w - x, 0), (0, bloc[1] - GAP - h - y),
+                     (0, bloc[3] + GAP + h - y)]
+            dx, dy = min(moves, key=lambda m: abs(m[0]) + abs(m[1]) + (0.1 if (m[0] or m[1]) == 0 else 0))
+            boxes[code][0] += dx
+            boxes[code][1] += dy
+        separate(boxes, GAP, fixed=set(members))
+    return _bloc_rectangle(boxes, members)
+
+
+def _bloc_rectangle(boxes: dict, members: list[str]) -> tuple[float, float, float, float]:
+    x0 = min(boxes[m][0] - boxes[m][2] for m in members) - BLOC_PAD
+    x1 = max(boxes[m][0] + boxes[m][2] for m in members) + BLOC_PAD
+    y0 = min(boxes[m][1] - boxes[m][3] for m in members) - BLOC_PAD
+    y1 = max(boxes[m][1] + boxes[m][3] for m in members) + BLOC_PAD + BLOC_LABEL
+    return x0, y0, x1, y1
+
+
+def _overlaps(box, rectangle) -> bool:
+    x, y, w, h = box
+    return x + w + GAP > rectangle[0] and x - w - GAP < rectangle[2] and \
+        y + h + GAP > rectangle[1] and y - h - GAP < rectangle[3]
+
+
+def _extent(boxes: dict, bloc) -> tuple[float, float, float, float]:
+    x0 = min(x - w for x, _, w, _ in boxes.values())
+    x1 = max(x + w for x, _, w, _ in boxes.values())
+    y0 = min(y - h for _, y, _, h in boxes.values())
+    y1 = max(y + h for _, y, _, h in boxes.values())
+    if bloc:
+        x0, y0, x1, y1 = min(x0, bloc[0]), min(y0, bloc[1]), max(x1, bloc[2]), max(y1, bloc[3])
+    return x0, y0, x1, y1
