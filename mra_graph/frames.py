@@ -22,7 +22,8 @@ import networkx as nx
 from ._io import atomic_write_bytes, atomic_write_text
 from .network import MRANetwork
 from .layout import layout
-from .render import SIZES, Diagram, _fill, diagram, route_lines, shown_nodes
+from .render import SIZES, Diagram, diagram, route_lines, shown_nodes
+from .slide import fill_page
 
 GIF_WIDTH = 1280  # pixels: enough for a slide, small enough to mail
 
@@ -48,7 +49,7 @@ def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = Non
     bloc_name = first.bloc_name(bloc) if bloc else None
     union.add_nodes_from(nodes)
     members = first.bloc_members(bloc_name) if bloc_name else []
-    positions = _fill(layout(union, sorted(nodes), members, first.name_of), SIZES["slide"])  # slide-shaped frames
+    positions = fill_page(layout(union, sorted(nodes), members, first.name_of), SIZES["slide"])  # slide-shaped frames
     return sorted(nodes), positions, bloc_name
 
 

@@ -19,8 +19,8 @@ import networkx as nx
 from ._io import atomic_write_bytes
 from .errors import GraphvizNotFound, MRAGraphError
 from .dot import build_dot
-from .slide import COMPACT_ABOVE, COMPACT_FONT, compact_layout
-from .layout import BLOC_SIZE_KEY, POINTS, box_width, check_complete, geo_layout, graphviz, layout, quote
+from .slide import COMPACT_ABOVE, COMPACT_FONT, compact_layout, fill_page, pad_to_page
+from .layout import POINTS, box_width, check_complete, geo_layout, graphviz, layout, quote
 from .network import MRANetwork
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
@@ -208,7 +208,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             positions = {}
     if positions is None:
         try:
-            positions = _fill(layout(net.graph, nodes, members, net.name_of), SIZES.get(size or ""))
+            positions = fill_page(layout(net.graph, nodes, members, net.name_of), SIZES.get(size or ""))
         except GraphvizNotFound:  # still a diagram: DOT without pinned positions, which save() writes
             positions = {}
     title = title or f"AEO mutual recognition {net.describe()}"
@@ -235,27 +235,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     if box:  # added after routing: the bloc's box is background, not an obstacle
         dot = dot.replace("{", "{\n\t" + box, 1)
     if size and routes is None:
-        dot = _pad_to_page(dot, SIZES[size])
+        dot = pad_to_page(dot, SIZES[size])
     return Diagram(dot, title, size, dpi, COMPACT_FONT if compact else 15.0)
-
-
-def _pad_to_page(dot: str, page: tuple[float, float]) -> str:
-    """Two invisible points widen (or heighten) the drawing to the page's proportions, so a slide-size PNG
-    is a full slide; nothing moves or shrinks, the margins grow."""
-    found = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', dot)
-    if not found:
-        return dot
-    x0, y0, x1, y1 = map(float, found.groups())
-    width, height, target = x1 - x0, y1 - y0, page[0] / page[1]
-    if width / height < target:
-        grow = (target * height - width) / 2
-        corners = ((x0 - grow, y0), (x1 + grow, y0))
-    else:
-        grow = width / target - height
-        corners = ((x0, y0 - grow), (x1, y0 - grow))
-    points = "".join(f'\t"page corner {i}" [shape=point, style=invis, width=0.01, pos="{x:.1f},{y:.1f}!"];\n'
-                     for i, (x, y) in enumerate(corners))
-    return dot.replace("{", "{\n" + points, 1)
 
 
 def route_lines(net: MRANetwork, nodes: list[str], positions: dict, pairs) -> dict:
@@ -280,22 +261,6 @@ def route_lines(net: MRANetwork, nodes: list[str], positions: dict, pairs) -> di
         return " ".join(f"{float(x) + dx:.1f},{float(y) + dy:.1f}" for x, y in (p.split(",")[-2:] for p in points))
 
     return {tuple(sorted((a, b))): moved(spline) for a, b, spline in found}
-
-
-def _fill(positions: dict, page: tuple[float, float] | None) -> dict:
-    """Positions spread (never squeezed) along one axis so the drawing takes the page's proportions."""
-    points = [p for key, p in positions.items() if key != BLOC_SIZE_KEY]
-    if not page or len(points) < 2:
-        return positions
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    width, height = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    aspect = page[0] / page[1]
-    sx, sy = (aspect * height / width, 1.0) if width / height < aspect else (1.0, width / aspect / height)
-    spread = {key: (round(x * sx, 1), round(y * sy, 1)) for key, (x, y) in positions.items() if key != BLOC_SIZE_KEY}
-    if BLOC_SIZE_KEY in positions:
-        w, h = positions[BLOC_SIZE_KEY]
-        spread[BLOC_SIZE_KEY] = (round(w * sx, 1), round(h * sy, 1))
-    return spread
 
 
 def _changes(net: MRANetwork, since) -> dict:

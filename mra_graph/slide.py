@@ -8,6 +8,8 @@ drawn around its members and no outsider is left inside it.
 """
 from __future__ import annotations
 
+import re
+
 from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, layout, separate
 
 COMPACT_ABOVE = 12  # more boxes than this on a page: codes, not names
@@ -94,3 +96,38 @@ def _extent(boxes: dict, bloc) -> tuple[float, float, float, float]:
     if bloc:
         x0, y0, x1, y1 = min(x0, bloc[0]), min(y0, bloc[1]), max(x1, bloc[2]), max(y1, bloc[3])
     return x0, y0, x1, y1
+
+
+def fill_page(positions: dict, page: tuple[float, float] | None) -> dict:
+    """Positions spread (never squeezed) along one axis so the drawing takes the page's proportions."""
+    points = [p for key, p in positions.items() if key != BLOC_SIZE_KEY]
+    if not page or len(points) < 2:
+        return positions
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    width, height = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    aspect = page[0] / page[1]
+    sx, sy = (aspect * height / width, 1.0) if width / height < aspect else (1.0, width / aspect / height)
+    spread = {key: (round(x * sx, 1), round(y * sy, 1)) for key, (x, y) in positions.items() if key != BLOC_SIZE_KEY}
+    if BLOC_SIZE_KEY in positions:
+        w, h = positions[BLOC_SIZE_KEY]
+        spread[BLOC_SIZE_KEY] = (round(w * sx, 1), round(h * sy, 1))
+    return spread
+
+
+def pad_to_page(dot: str, page: tuple[float, float]) -> str:
+    """Two invisible points widen (or heighten) the drawing to the page's proportions, so a slide-size PNG
+    is a full slide; nothing moves or shrinks, the margins grow."""
+    found = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', dot)
+    if not found:
+        return dot
+    x0, y0, x1, y1 = map(float, found.groups())
+    width, height, target = x1 - x0, y1 - y0, page[0] / page[1]
+    if width / height < target:
+        grow = (target * height - width) / 2
+        corners = ((x0 - grow, y0), (x1 + grow, y0))
+    else:
+        grow = width / target - height
+        corners = ((x0, y0 - grow), (x1, y0 - grow))
+    points = "".join(f'\t"page corner {i}" [shape=point, style=invis, width=0.01, pos="{x:.1f},{y:.1f}!"];\n'
+                     for i, (x, y) in enumerate(corners))
+    return dot.replace("{", "{\n" + points, 1)
