@@ -26,6 +26,7 @@ BLOC_FILL, BLOC_LINE = "#00827f14", "#00827f"  # the bloc and its own arrangemen
 TEXT_DARK, TEXT_LIGHT = "#1a1a1a", "#ffffff"
 NEW_COLOUR, ENDED_COLOUR = "#f0a800", "#b2182b"  # --since: a gold band for new pairs, red dashes for ended ones
 MIN_CONTRAST = 4.5  # WCAG AA for text
+PAD = 0.15  # inches of margin around the drawing (a slide has its own)
 
 
 def build_dot(net, nodes, positions, bloc, members, focus, title, changes=None, links=False,
@@ -37,7 +38,7 @@ def build_dot(net, nodes, positions, bloc, members, focus, title, changes=None, 
     dot = pydot.Dot("mra", graph_type="graph", strict=False)
     dot.set("label", _title_and_legend(title, net, focus, own, changes, compact))
     for key, value in {"labelloc": "t", "fontname": FONT, "outputorder": "edgesfirst", "splines": "true", "esep": "+5",
-                       "pad": "0.4", "bgcolor": "white"}.items():
+                       "pad": str(PAD), "bgcolor": "white"}.items():
         dot.set(key, quote(value))
     dot.set_node_defaults(shape="box", style='"rounded,filled"', fontname=FONT, fontsize="15",
                           height="0.6", fixedsize="true", penwidth="1.2", color='"#4d4d4d"')

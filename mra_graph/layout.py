@@ -151,13 +151,14 @@ def _split_plain(line: str) -> list[str]:
             for token in re.findall(r'"(?:[^"\\]|\\.)*"|\S+', line)]
 
 
-def geo_layout(net, nodes: list[str], *, scale: float = 9.0, gap: float = 6.0) -> dict[str, tuple[float, float]]:
+def geo_layout(net, nodes: list[str], *, scale: float = 9.0, gap: float = 6.0,
+               width_of=None) -> dict[str, tuple[float, float]]:
     """Positions in points from each administration's capital (``latitude``, ``longitude`` in the data).
 
     An equirectangular projection (``scale`` points per degree), then boxes nudged apart
     until none overlaps (``gap`` points between them), so a map stays readable where
     capitals are close (Europe, South-East Asia). Administrations without coordinates
-    are left out.
+    are left out. ``width_of(code)`` gives each box's width in inches (default: from its name).
 
     Raises
     ------
@@ -166,6 +167,7 @@ def geo_layout(net, nodes: list[str], *, scale: float = 9.0, gap: float = 6.0) -
     """
     from .errors import MRAGraphError
 
+    width_of = width_of or (lambda code: box_width(net.name_of(code)))
     table = net.administrations.set_index("code")
     if "latitude" not in table.columns:
         raise MRAGraphError("the administrations table has no latitude/longitude columns: no map can be drawn")
@@ -173,7 +175,7 @@ def geo_layout(net, nodes: list[str], *, scale: float = 9.0, gap: float = 6.0) -
     for code in nodes:
         lat, lon = table.at[code, "latitude"], table.at[code, "longitude"]
         if lat and lon:
-            boxes[code] = [float(lon) * scale, float(lat) * scale, box_width(net.name_of(code)) * POINTS / 2,
+            boxes[code] = [float(lon) * scale, float(lat) * scale, width_of(code) * POINTS / 2,
                            0.6 * POINTS / 2]
     if not boxes:
         raise MRAGraphError("no administration shown has coordinates (latitude, longitude): no map can be drawn")

@@ -18,8 +18,8 @@ import networkx as nx
 
 from ._io import atomic_write_bytes
 from .errors import GraphvizNotFound, MRAGraphError
-from .dot import build_dot
-from .slide import COMPACT_ABOVE, COMPACT_FONT, compact_layout, fill_page, pad_to_page
+from .dot import PAD, build_dot
+from .slide import COMPACT_ABOVE, COMPACT_FONT, geo_page_layout, pad_to_page, page_layout
 from .layout import POINTS, box_width, check_complete, geo_layout, graphviz, layout, quote
 from .network import MRANetwork
 
@@ -90,12 +90,15 @@ class Diagram:
         return drawn
 
     def smallest_label(self) -> float | None:
-        """The smallest label's size in points once the drawing is scaled to its ``size`` (None: natural size)."""
-        found = re.search(r'bb="[-\d.]+,[-\d.]+,([\d.]+),([\d.]+)"', self.dot)
+        """The smallest label's size in points once the drawing, with its margin, is scaled to its ``size``
+        (None: natural size)."""
+        found = re.search(r'bb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', self.dot)
         if not self.size or not found:
             return None
+        x0, y0, x1, y1 = map(float, found.groups())
         width, height = SIZES[self.size]
-        scale = min(width * POINTS / float(found.group(1)), height * POINTS / float(found.group(2)))
+        margin = 2 * PAD * POINTS
+        scale = min(width * POINTS / (x1 - x0 + margin), height * POINTS / (y1 - y0 + margin))
         return round(self.smallest_text * scale, 1)
 
     def save(self, path: str | Path) -> Path:
@@ -196,19 +199,19 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
                        (ended if not focus else set()))
     nodes = sorted(nodes)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
-    compact = positions is None and not geo and size is not None and len(nodes) > COMPACT_ABOVE
+    compact = positions is None and size is not None and len(nodes) > COMPACT_ABOVE
     if positions is None and geo:
-        positions = geo_layout(net, nodes)
+        positions = geo_page_layout(net, nodes) if compact else geo_layout(net, nodes)
         nodes = [n for n in nodes if n in positions]
         members = []
-    if compact:
+    if positions is None and size:  # fitted to the page: compact boxes if many, else names
         try:
-            positions = compact_layout(net.graph, nodes, members, SIZES[size])
+            positions = page_layout(net.graph, nodes, members, SIZES[size], None if compact else net.name_of)
         except GraphvizNotFound:
             positions = {}
     if positions is None:
         try:
-            positions = fill_page(layout(net.graph, nodes, members, net.name_of), SIZES.get(size or ""))
+            positions = layout(net.graph, nodes, members, net.name_of)
         except GraphvizNotFound:  # still a diagram: DOT without pinned positions, which save() writes
             positions = {}
     title = title or f"AEO mutual recognition {net.describe()}"

@@ -273,7 +273,10 @@ def test_cli_render_a_map(tmp_path):
     result = CliRunner().invoke(main, ["render", "--as-of", "2025-12-31", "--layout", "geo",
                                        "-o", str(tmp_path / "map.svg")])
     assert result.exit_code == 0, result.output
-    assert {"SG", "EU", "US"} <= titles((tmp_path / "map.svg").read_bytes())
+    svg = (tmp_path / "map.svg").read_bytes()
+    assert {"SG", "EU", "US"} <= titles(svg)
+    assert _crossings(svg) == []  # boxes far enough apart for every line to go round them
+    assert _svg_smallest_text(svg, (13.333, 7.5)) >= 13.8  # a world map of 60-odd boxes: near reading size
 
 
 def test_matrix_figure_cells_by_relation(tiny_path):
@@ -307,3 +310,23 @@ def test_animation_frames_route_their_lines_around_the_boxes_too(tmp_path):
     for svg in written.svg:
         boxes, lines = _boxes_and_lines(svg.read_bytes())
         assert len(lines) > 20 and _crossings(svg.read_bytes()) == []
+
+
+def _svg_smallest_text(svg: bytes, page: tuple[float, float]) -> float:
+    """The smallest text of an SVG, in points, once its viewBox is fitted to ``page`` (inches)."""
+    root = ET.fromstring(svg)
+    _, _, width, height = (float(v) for v in root.get("viewBox").split())
+    scale = float(re.search(r"scale\(([\d.]+)", root.find(f"{SVG}g").get("transform")).group(1))
+    fit = min(page[0] * 72 / width, page[1] * 72 / height)
+    return min(float(text.get("font-size")) for text in root.iter(f"{SVG}text")) * scale * fit
+
+
+@pytest.mark.requires_graphviz
+@pytest.mark.parametrize("as_of, focus", [("2025-03-01", None), ("2025-03-01", "SG"), ("2016-01-01", "SG")])
+def test_slide_text_is_at_least_14_pt_and_render_says_how_large(as_of, focus):
+    drawn = diagram(mra_graph.load(as_of=as_of), bloc="ASEAN", focus=focus)
+    measured = _svg_smallest_text(drawn.render("svg"), (13.333, 7.5))
+    assert measured >= 14.0
+    assert drawn.smallest_label() == pytest.approx(measured, abs=0.4)  # what render reports is what is drawn
+    dense = diagram(mra_graph.load(as_of=as_of, view="pipeline"), bloc="ASEAN", size="a4")
+    assert dense.smallest_label() == pytest.approx(_svg_smallest_text(dense.render("svg"), (11.69, 8.27)), abs=0.4)
