@@ -70,12 +70,12 @@ def _frames(net: MRANetwork, bloc: str | None) -> list[dict]:
 
     networks = year_ends(net)[-MAX_FRAMES:]
     labelled = [(str(at.as_of_date.year), at) for at in networks]
-    nodes, positions, bloc_name = frame_layout(labelled, bloc=bloc)
+    nodes, positions, bloc_name, compact = frame_layout(labelled, bloc=bloc)
 
     def draw(item):
         label, at = item
-        svg = diagram(at, bloc=bloc_name, positions=positions, nodes=nodes, extent=_extent(positions, at),
-                      size=None, title=f"{label}: {at.describe()}").render("svg").decode("utf-8")
+        svg = diagram(at, bloc=bloc_name, positions=positions, nodes=nodes, extent=_extent(positions, at, compact),
+                      size=None, compact=compact, title=f"{label}: {at.describe()}").render("svg").decode("utf-8")
         graph = at.graph
         return {"label": label, "svg": _svg_body(svg),
                 "figures": f"{graph.number_of_edges()} recognising pairs among "

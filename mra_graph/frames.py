@@ -21,9 +21,8 @@ import networkx as nx
 
 from ._io import atomic_write_bytes, atomic_write_text
 from .network import MRANetwork
-from .layout import layout
 from .render import SIZES, Diagram, diagram, route_lines, shown_nodes
-from .slide import fill_page
+from .slide import COMPACT_ABOVE, box_inches, page_layout
 
 GIF_WIDTH = 1280  # pixels: enough for a slide, small enough to mail
 
@@ -39,7 +38,8 @@ class Frames:
 
 
 def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = None):
-    """The administrations every frame shows, their pinned positions, and the bloc's name: computed once."""
+    """What every frame shows, computed once: the administrations, their pinned positions (fitted to a
+    slide), the bloc's name, and whether boxes are compact (codes, as on a slide of many boxes)."""
     union = nx.Graph()
     nodes: set[str] = set()
     for _, net in frames:
@@ -49,21 +49,24 @@ def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = Non
     bloc_name = first.bloc_name(bloc) if bloc else None
     union.add_nodes_from(nodes)
     members = first.bloc_members(bloc_name) if bloc_name else []
-    positions = fill_page(layout(union, sorted(nodes), members, first.name_of), SIZES["slide"])  # slide-shaped frames
-    return sorted(nodes), positions, bloc_name
+    compact = len(nodes) > COMPACT_ABOVE
+    positions = page_layout(union, sorted(nodes), members, SIZES["slide"], None if compact else first.name_of)
+    return sorted(nodes), positions, bloc_name, compact
 
 
-def _frame_diagram(frames, number, nodes, positions, bloc_name, routes=None) -> Diagram:
+def _frame_diagram(frames, number, nodes, positions, bloc_name, compact, routes=None) -> Diagram:
     label, net = frames[number - 1]
-    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes, extent=_extent(positions, net),
-                   title=f"Step {number} of {len(frames)}: {label}", routes=routes, route=routes is None)
+    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes, extent=_extent(positions, net, compact),
+                   title=f"Step {number} of {len(frames)}: {label}", routes=routes, route=routes is None,
+                   compact=compact)
 
 
-def _extent(positions: dict, net: MRANetwork, margin: float = 48.0) -> tuple[float, float, float, float]:
+def _extent(positions: dict, net: MRANetwork, compact: bool,
+            margin: float = 48.0) -> tuple[float, float, float, float]:
     """One canvas for every frame: the boxes' extent (the bloc's box included) plus room for the lines."""
-    from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS, box_width
+    from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS
 
-    spans = [(x, y, box_width(net.name_of(code)) * POINTS / 2, 0.3 * POINTS)
+    spans = [(x, y, box_inches(net, code, compact) * POINTS / 2, 0.3 * POINTS)
              for code, (x, y) in positions.items() if code not in (BLOC_KEY, BLOC_SIZE_KEY)]
     if BLOC_KEY in positions:
         (x, y), (w, h) = positions[BLOC_KEY], positions[BLOC_SIZE_KEY]
@@ -102,10 +105,10 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
     from PIL import Image
 
     directory = Path(directory)
-    nodes, positions, bloc_name = frame_layout(frames, bloc=bloc)
+    nodes, positions, bloc_name, compact = frame_layout(frames, bloc=bloc)
     shown = set(nodes)
     pairs = {tuple(sorted(e)) for _, net in frames for e in net.graph.edges if set(e) <= shown}
-    routes = route_lines(frames[0][1], nodes, positions, pairs)  # once, for every frame
+    routes = route_lines(frames[0][1], nodes, positions, pairs, compact)  # once, for every frame
     digits = max(3, len(str(len(frames))))
 
     stop = threading.Event()  # set on Ctrl-C: no frame is drawn or written after it
@@ -113,7 +116,7 @@ def render_frames(frames: list[tuple[str, MRANetwork]], directory: str | Path, *
     def draw(number: int):
         if stop.is_set():
             return None
-        drawing = _frame_diagram(frames, number, nodes, positions, bloc_name, routes)
+        drawing = _frame_diagram(frames, number, nodes, positions, bloc_name, compact, routes)
         stem = directory / f"frame-{number:0{digits}d}"
         drawn = drawing.render_all(("svg", "png"))
         svg, png = drawn["svg"], drawn["png"]

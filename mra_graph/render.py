@@ -19,8 +19,8 @@ import networkx as nx
 from ._io import atomic_write_bytes
 from .errors import GraphvizNotFound, MRAGraphError
 from .dot import PAD, build_dot
-from .slide import COMPACT_ABOVE, COMPACT_FONT, geo_page_layout, pad_to_page, page_layout
-from .layout import POINTS, box_width, check_complete, geo_layout, graphviz, layout, quote
+from .slide import COMPACT_ABOVE, COMPACT_FONT, box_inches, geo_page_layout, pad_to_page, page_layout
+from .layout import POINTS, check_complete, geo_layout, graphviz, layout, quote
 from .network import MRANetwork
 
 DIAGRAM_FORMATS = ("svg", "png", "pdf", "dot")
@@ -70,14 +70,16 @@ class Diagram:
         """The diagram in several formats from one Graphviz run (frames: SVG and PNG at once)."""
         import tempfile
 
-        args = ["-n2"]
+        args, dpi = ["-n2"], None
         if self.size:
             width, height = SIZES[self.size]
             args.append(f"-Gsize={width},{height}!")
             if "png" in formats:
-                args.append(f"-Gdpi={self.dpi or round(SLIDE_PIXELS / width, 2)}")
+                dpi = self.dpi or round(SLIDE_PIXELS / width, 2)
         elif "png" in formats:
-            args.append(f"-Gdpi={self.dpi or 150}")
+            dpi = self.dpi or 150
+        if dpi:
+            args.append(f"-Gdpi={dpi}")
         with tempfile.TemporaryDirectory(prefix="mra-graph-") as folder:
             paths = {fmt: Path(folder) / f"drawing.{fmt}" for fmt in formats}
             for fmt, path in paths.items():
@@ -87,6 +89,8 @@ class Diagram:
                      for fmt, path in paths.items()}
         if "svg" in drawn:  # scales to its container: the viewBox stays, the fixed size goes
             drawn["svg"] = re.sub(rb'<svg width="[^"]*" height="[^"]*"', b'<svg width="100%"', drawn["svg"], count=1)
+            if dpi:  # drawn with the PNG's dpi, the SVG's content is scaled by dpi/72 but its viewBox is not
+                drawn["svg"] = _scale_view_box(drawn["svg"], dpi / POINTS)
         return drawn
 
     def smallest_label(self) -> float | None:
@@ -141,7 +145,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
             title: str | None = None, route: bool = True,
             extent: tuple[float, float, float, float] | None = None, size: str | None = "slide",
             dpi: float | None = None, since: str | date | None = None, links: bool = False,
-            bloc_only: bool = False, geo: bool = False, routes: dict | None = None) -> Diagram:
+            bloc_only: bool = False, geo: bool = False, routes: dict | None = None,
+            compact: bool | None = None) -> Diagram:
     """The recognition network drawn as a diagram.
 
     Parameters
@@ -167,7 +172,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
         The canvas in points, shared by every frame of an animation (default: the drawing's own).
     size : {"slide", "a4", "square"} or None
         Where the figure goes: a 16:9 slide (default; a PNG 1920 px wide), A4 landscape, a
-        square; the layout is spread to the page's proportions. None: the natural size.
+        square; the layout is fitted to the page. None: the natural size.
     dpi : float, optional
         PNG resolution (default: 1920 px across for the page's width).
     routes : dict, optional
@@ -178,6 +183,9 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     bloc_only : bool
         Only the bloc: its members, their arrangements and their direct outside partners
         (lines between two outsiders are left out).
+    compact : bool, optional
+        Boxes of code and partner count (names on hover) rather than names. Default: when a
+        sized figure lays out more than a dozen administrations itself.
     links : bool
         Make each box a link to ``#admin-CODE`` (for a page that has a section per administration).
     since : str or date, optional
@@ -199,7 +207,8 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
                        (ended if not focus else set()))
     nodes = sorted(nodes)
     members = [m for m in net.bloc_members(bloc_name) if m in nodes] if bloc_name else []
-    compact = positions is None and size is not None and len(nodes) > COMPACT_ABOVE
+    if compact is None:
+        compact = positions is None and size is not None and len(nodes) > COMPACT_ABOVE
     if positions is None and geo:
         positions = geo_page_layout(net, nodes) if compact else geo_layout(net, nodes)
         nodes = [n for n in nodes if n in positions]
@@ -242,14 +251,23 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
     return Diagram(dot, title, size, dpi, COMPACT_FONT if compact else 15.0)
 
 
-def route_lines(net: MRANetwork, nodes: list[str], positions: dict, pairs) -> dict:
+def _scale_view_box(svg: bytes, factor: float) -> bytes:
+    """``svg`` with its viewBox (and the white page behind it) enlarged by ``factor``."""
+    def scaled(found: re.Match) -> bytes:
+        numbers = [float(n) * factor for n in found.group(1).split()]
+        return b'viewBox="%s"' % " ".join(f"{n:.2f}" for n in numbers).encode()
+
+    return re.sub(rb'viewBox="([^"]*)"', scaled, svg, count=1)
+
+
+def route_lines(net: MRANetwork, nodes: list[str], positions: dict, pairs, compact: bool = False) -> dict:
     """Route every line of ``pairs`` around the boxes of ``nodes`` once: ``(a, b) -> spline``.
 
     For animations: the union of every frame's lines is routed in one Graphviz run, and
     each frame draws its own lines along those routes.
     """
-    lines = ['graph routes {', 'graph [splines=true, esep="+8"];', 'node [shape=box, fixedsize=true, height=0.6];']
-    lines += [f'{quote(n)} [width={box_width(net.name_of(n)):.2f}, pos="{positions[n][0]},{positions[n][1]}!"];'
+    lines = ['graph routes {', 'graph [splines=true, esep="+5"];', 'node [shape=box, fixedsize=true, height=0.6];']
+    lines += [f'{quote(n)} [width={box_inches(net, n, compact):.2f}, pos="{positions[n][0]},{positions[n][1]}!"];'
               for n in nodes]
     lines += [f"{quote(a)} -- {quote(b)};" for a, b in sorted(pairs)]
     routed = graphviz("neato", ["-n2", "-Tdot"], "\n".join(lines + ["}"])).decode("utf-8")

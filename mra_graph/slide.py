@@ -79,6 +79,11 @@ def geo_page_layout(net, nodes: list[str]) -> dict:
     return geo_layout(net, nodes, scale=GEO_SCALE, gap=GAP, width_of=lambda code: COMPACT_WIDTH)
 
 
+def box_inches(net, code: str, compact: bool) -> float:
+    """The width in inches of ``code``'s box: compact (code and count) or holding its name."""
+    return COMPACT_WIDTH if compact else box_width(net.name_of(code))
+
+
 def _fitted_scale(width: float, height: float, page: tuple[float, float]) -> float:
     """How much a drawing of ``width`` x ``height`` points (boxes only) is scaled to fit ``page``, at most 1."""
     return min(1.0, page[0] * POINTS / (width + 2 * GAP), page[1] * POINTS / (height + TITLE_BAND))
@@ -135,22 +140,6 @@ def _extent(boxes: dict, bloc) -> tuple[float, float, float, float]:
     if bloc:
         x0, y0, x1, y1 = min(x0, bloc[0]), min(y0, bloc[1]), max(x1, bloc[2]), max(y1, bloc[3])
     return x0, y0, x1, y1
-
-
-def fill_page(positions: dict, page: tuple[float, float] | None) -> dict:
-    """Positions spread (never squeezed) along one axis so the drawing takes the page's proportions."""
-    points = [p for key, p in positions.items() if key != BLOC_SIZE_KEY]
-    if not page or len(points) < 2:
-        return positions
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    width, height = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    aspect = page[0] / page[1]
-    sx, sy = (aspect * height / width, 1.0) if width / height < aspect else (1.0, width / aspect / height)
-    spread = {key: (round(x * sx, 1), round(y * sy, 1)) for key, (x, y) in positions.items() if key != BLOC_SIZE_KEY}
-    if BLOC_SIZE_KEY in positions:
-        w, h = positions[BLOC_SIZE_KEY]
-        spread[BLOC_SIZE_KEY] = (round(w * sx, 1), round(h * sy, 1))
-    return spread
 
 
 def pad_to_page(dot: str, page: tuple[float, float]) -> str:

@@ -330,3 +330,18 @@ def test_slide_text_is_at_least_14_pt_and_render_says_how_large(as_of, focus):
     assert drawn.smallest_label() == pytest.approx(measured, abs=0.4)  # what render reports is what is drawn
     dense = diagram(mra_graph.load(as_of=as_of, view="pipeline"), bloc="ASEAN", size="a4")
     assert dense.smallest_label() == pytest.approx(_svg_smallest_text(dense.render("svg"), (11.69, 8.27)), abs=0.4)
+
+
+@pytest.mark.requires_graphviz
+def test_svg_drawn_with_the_png_shows_its_whole_page(tiny):
+    """One Graphviz run for SVG and PNG (animation frames) scales the SVG's content by the PNG's dpi:
+    its viewBox must grow with it, or a browser shows only the top-left corner."""
+    drawn = diagram(tiny, bloc="BLOC").render_all(("svg", "png"))
+    root = ET.fromstring(drawn["svg"])
+    _, _, width, height = (float(v) for v in root.get("viewBox").split())
+    scale = float(re.search(r"scale\(([\d.]+)", root.find(f"{SVG}g").get("transform")).group(1))
+    page = root.find(f"{SVG}g").find(f"{SVG}polygon").get("points").split()
+    xs = [float(p.split(",")[0]) for p in page]
+    ys = [float(p.split(",")[1]) for p in page]
+    assert (max(xs) - min(xs)) * scale == pytest.approx(width, rel=0.02)
+    assert (max(ys) - min(ys)) * scale == pytest.approx(height, rel=0.02)
