@@ -56,14 +56,15 @@ def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = Non
 
 def _frame_diagram(frames, number, nodes, positions, bloc_name, compact, routes=None) -> Diagram:
     label, net = frames[number - 1]
-    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes, extent=_extent(positions, net, compact),
-                   title=f"Step {number} of {len(frames)}: {label}", routes=routes, route=routes is None,
+    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes,
+                   extent=_extent(positions, net, compact, routes), title=f"Step {number} of {len(frames)}: {label}", routes=routes, route=routes is None,
                    compact=compact)
 
 
-def _extent(positions: dict, net: MRANetwork, compact: bool,
+def _extent(positions: dict, net: MRANetwork, compact: bool, routes: dict | None = None,
             margin: float = 48.0) -> tuple[float, float, float, float]:
-    """One canvas for every frame: the boxes' extent (the bloc's box included) plus room for the lines."""
+    """One canvas for every frame: the boxes' extent (the bloc's box included) plus room for the lines:
+    with the lines already routed, exactly what they need (and 8 points); else ``margin`` points."""
     from .layout import BLOC_KEY, BLOC_SIZE_KEY, POINTS
 
     spans = [(x, y, box_inches(net, code, compact) * POINTS / 2, 0.3 * POINTS)
@@ -71,6 +72,10 @@ def _extent(positions: dict, net: MRANetwork, compact: bool,
     if BLOC_KEY in positions:
         (x, y), (w, h) = positions[BLOC_KEY], positions[BLOC_SIZE_KEY]
         spans.append((x, y, w / 2, h / 2))
+    if routes:
+        margin = 8.0
+        spans += [(float(x), float(y), 0.0, 0.0) for spline in routes.values()
+                  for x, y in (point.split(",") for point in spline.split())]
     return (min(x - w for x, _, w, _ in spans) - margin, min(y - h for _, y, _, h in spans) - margin,
             max(x + w for x, _, w, _ in spans) + margin, max(y + h for _, y, _, h in spans) + margin)
 

@@ -310,6 +310,7 @@ def test_animation_frames_route_their_lines_around_the_boxes_too(tmp_path):
     for svg in written.svg:
         boxes, lines = _boxes_and_lines(svg.read_bytes())
         assert len(lines) > 20 and _crossings(svg.read_bytes()) == []
+        assert _svg_smallest_text(svg.read_bytes(), (13.333, 7.5)) >= 14.0  # frames are slides too
 
 
 def _svg_smallest_text(svg: bytes, page: tuple[float, float]) -> float:
