@@ -56,9 +56,9 @@ def frame_layout(frames: list[tuple[str, MRANetwork]], *, bloc: str | None = Non
 
 def _frame_diagram(frames, number, nodes, positions, bloc_name, compact, routes=None) -> Diagram:
     label, net = frames[number - 1]
-    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes,
-                   extent=_extent(positions, net, compact, routes), title=f"Step {number} of {len(frames)}: {label}", routes=routes, route=routes is None,
-                   compact=compact)
+    return diagram(net, bloc=bloc_name, positions=positions, nodes=nodes, compact=compact,
+                   extent=_extent(positions, net, compact, routes), title=f"Step {number} of {len(frames)}: {label}",
+                   routes=routes, route=routes is None)
 
 
 def _extent(positions: dict, net: MRANetwork, compact: bool, routes: dict | None = None,

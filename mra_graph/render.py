@@ -252,7 +252,7 @@ def diagram(net: MRANetwork, *, bloc: str | None = None, focus: str | None = Non
 
 
 def _scale_view_box(svg: bytes, factor: float) -> bytes:
-    """``svg`` with its viewBox (and the white page behind it) enlarged by ``factor``."""
+    """``svg`` with its viewBox enlarged by ``factor`` (to match content drawn at a PNG's dpi)."""
     def scaled(found: re.Match) -> bytes:
         numbers = [float(n) * factor for n in found.group(1).split()]
         return b'viewBox="%s"' % " ".join(f"{n:.2f}" for n in numbers).encode()
