@@ -32,10 +32,16 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "requires_graphviz: the test runs Graphviz (neato/dot)")
 
 
+def require(found, package: str) -> None:
+    """Fail (never skip: a skipped test checks nothing) when a system program the test needs is missing."""
+    if not found:
+        pytest.fail(f"{package} is not installed: 'sudo apt-get install -y {package}' (.ci/run installs it)",
+                    pytrace=False)
+
+
 def pytest_runtest_setup(item):
-    if item.get_closest_marker("requires_graphviz") and not HAS_GRAPHVIZ:
-        pytest.skip("Graphviz is not installed: 'sudo apt-get install graphviz' (the README's test command "
-                    "and .ci/run install it)")
+    if item.get_closest_marker("requires_graphviz"):
+        require(HAS_GRAPHVIZ, "graphviz")
 
 
 ADMINISTRATIONS = """\

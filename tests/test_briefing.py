@@ -6,10 +6,9 @@ import pytest
 
 import mra_graph
 from mra_graph.briefing import briefing_html, briefing_workbook
+from tests.conftest import require
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-requires_chromium = pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="Chromium is not installed: "
-                                       "'sudo apt-get install chromium chromium-driver' (.ci/run installs it)")
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +20,8 @@ def page(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
+    require(CHROMIUM, "chromium")
+    require(DRIVER, "chromium-driver")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -55,7 +56,6 @@ def test_data_text_is_escaped(tmp_path):
     assert "<script>alert(1)</script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
 
 
-@requires_chromium
 @pytest.mark.requires_graphviz
 def test_in_chromium_it_loads_offline_links_slides_and_sorts(page, browser, tmp_path):
     from selenium.webdriver.common.by import By
@@ -142,9 +142,9 @@ user_pref("browser.shell.checkDefaultBrowser", false);
 """
 
 
-@pytest.mark.skipif(not FIREFOX, reason="Firefox is not installed: 'sudo apt-get install firefox-esr' (.ci/run does)")
 @pytest.mark.requires_graphviz
 def test_firefox_draws_the_page_too(page, tmp_path):
+    require(FIREFOX, "firefox-esr")
     import os
     import subprocess
 
