@@ -44,7 +44,7 @@ def briefing_html(net: MRANetwork, *, focus: str | None = None, bloc: str | None
     """
     report = build_report(net, focus=focus, bloc=bloc)
     bloc_name = report.bloc.name if report.bloc else None
-    drawing = diagram(net, bloc=bloc_name, links=True, size=None).render("svg").decode("utf-8")
+    drawing = diagram(net, bloc=bloc_name, links=True).render("svg").decode("utf-8")  # slide-fitted: readable
     sections = [_section(net, code) for code in sorted(net.graph.nodes)]
     slider = _frames(net, bloc_name) if frames else []
     environment = jinja2.Environment(loader=jinja2.PackageLoader("mra_graph", "templates"),
